@@ -1,0 +1,124 @@
+//! Command-line arguments (clap derive); the doc comments are the help text.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// Compare crypto-asset regulation frameworks side by side, from an open, cited, dated dataset.
+#[derive(Debug, Parser)]
+#[command(name = "cryptoreg", version, about, long_about = None)]
+pub struct Cli {
+    /// Read the dataset from this directory instead of the copy built into the binary.
+    #[arg(long, global = true, value_name = "DIR", env = "CRYPTOREG_DATA")]
+    pub data: Option<PathBuf>,
+
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check the dataset: report every problem in every file (exit 1 if any error).
+    Check(CheckArgs),
+    /// Compare two or more frameworks side by side.
+    Compare(CompareArgs),
+    /// List the frameworks.
+    Frameworks(ListArgs),
+    /// List the aspects (rows of the comparison) with their groups.
+    Aspects(ListArgs),
+    /// Show one framework: every cell with its citations, its milestones and sources.
+    Show(ShowArgs),
+    /// Write the JSON Schemas of the data files (to data/schema/ by default).
+    Schema(SchemaArgs),
+}
+
+/// Output formats of listings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// A table that fits the terminal.
+    Table,
+    /// A Markdown table.
+    Markdown,
+    /// CSV (RFC 4180), one record per cell or item.
+    Csv,
+    /// JSON, as documented in docs/JSON.md.
+    Json,
+}
+
+/// Arguments of `check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The data directory to check (default: --data, or ./data if it exists, or the built-in copy).
+    pub dir: Option<PathBuf>,
+    /// Print diagnostics as JSON.
+    #[arg(long)]
+    pub json: bool,
+    /// Only print errors, not warnings.
+    #[arg(long, short)]
+    pub quiet: bool,
+    /// List the lint rules and exit.
+    #[arg(long)]
+    pub rules: bool,
+}
+
+/// Arguments of `compare`.
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// Framework ids (at least two), e.g. `eu-mica us-genius-act`.
+    #[arg(value_name = "ID")]
+    pub frameworks: Vec<String>,
+    /// Only these aspects (comma-separated ids).
+    #[arg(long, value_delimiter = ',', conflicts_with = "group")]
+    pub aspects: Vec<String>,
+    /// Only the aspects of these groups (comma-separated ids).
+    #[arg(long, value_delimiter = ',')]
+    pub group: Vec<String>,
+    /// Sort by `name`, `aspect`, an aspect id (level, then mandatory requirements), `<aspect>.<parameter>`, or a framework id (orders the aspects).
+    #[arg(long)]
+    pub sort: Option<String>,
+    /// Sort descending.
+    #[arg(long)]
+    pub desc: bool,
+    /// Show frameworks as rows and aspects as columns.
+    #[arg(long)]
+    pub transpose: bool,
+    /// Show each cell as it stood on this date (YYYY-MM-DD).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub as_of: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+/// Arguments of `frameworks` and `aspects`.
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+/// Arguments of `show`.
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The framework id.
+    pub framework: String,
+    /// Show each cell as it stood on this date (YYYY-MM-DD).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub as_of: Option<String>,
+    /// Output format (table and markdown print a readable report).
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+/// Arguments of `schema`.
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// Directory to write the schemas to.
+    #[arg(long, default_value = "data/schema")]
+    pub out: PathBuf,
+    /// Do not write; exit 1 if the files on disk differ from the generated ones.
+    #[arg(long)]
+    pub check: bool,
+}

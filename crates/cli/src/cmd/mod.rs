@@ -1,0 +1,35 @@
+//! One module per subcommand; each calls the core and renders the result. No logic of their own.
+
+mod aspects;
+mod check;
+mod compare;
+mod frameworks;
+mod schema;
+mod show;
+
+use crate::cli::{Cli, Command};
+use std::process::ExitCode;
+
+/// Exit code for a failed check or a runtime failure.
+pub const EXIT_FAILURE: u8 = 1;
+/// Exit code for bad input: unknown ids, malformed dates, too few frameworks.
+pub const EXIT_USAGE: u8 = 2;
+
+/// Runs the chosen subcommand.
+pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let data = cli.data.as_deref();
+    match cli.command {
+        Command::Check(args) => check::run(data, &args),
+        Command::Compare(args) => compare::run(data, &args),
+        Command::Frameworks(args) => frameworks::run(data, &args),
+        Command::Aspects(args) => aspects::run(data, &args),
+        Command::Show(args) => show::run(data, &args),
+        Command::Schema(args) => schema::run(&args),
+    }
+}
+
+/// Prints a bad-input error and returns the usage exit code.
+pub fn usage_error(error: impl std::fmt::Display) -> ExitCode {
+    eprintln!("error: {error}");
+    ExitCode::from(EXIT_USAGE)
+}

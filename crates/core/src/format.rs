@@ -1,0 +1,336 @@
+//! The data files as written: TOML documents deserialized with their byte spans, so that every
+//! diagnostic can point at a line. Values stay raw strings here; the lint validates them and the
+//! loader turns them into the model. The JSON Schema of the data files is generated from these types.
+
+use schemars::JsonSchema;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use toml::Spanned;
+
+/// A string with its position in the file.
+pub type Text = Spanned<String>;
+
+/// `data/frameworks/<id>.toml`: one framework.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "cryptoreg framework file")]
+pub struct FrameworkFile {
+    /// Stable kebab-case id; equals the file name.
+    #[schemars(with = "String")]
+    pub id: Text,
+    /// Full name.
+    pub name: String,
+    /// Short name for table headers (at most 24 characters).
+    #[schemars(with = "String")]
+    pub short: Text,
+    /// What sort of framework.
+    #[schemars(with = "crate::model::FrameworkKind")]
+    pub kind: Text,
+    /// The issuing body.
+    pub body: String,
+    /// ISO 3166-1 alpha-2 codes, `EU` or `INT`.
+    #[schemars(with = "Vec<String>")]
+    pub jurisdictions: Vec<Text>,
+    /// Legal status today.
+    #[schemars(with = "crate::model::Status")]
+    pub status: Text,
+    /// One or two sentences in our words.
+    pub summary: String,
+    /// Documents cited by this file.
+    #[serde(default)]
+    pub sources: Vec<SourceEntry>,
+    /// Dated events.
+    #[serde(default)]
+    pub milestones: Vec<MilestoneEntry>,
+    /// One table per aspect id.
+    #[serde(default)]
+    #[schemars(with = "BTreeMap<String, ProvisionEntry>")]
+    pub provisions: BTreeMap<Text, ProvisionEntry>,
+}
+
+/// A document cited by the framework file.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SourceEntry {
+    /// Local id, referenced by citations.
+    #[schemars(with = "String")]
+    pub id: Text,
+    /// Title of the document.
+    pub title: String,
+    /// Who published it.
+    pub publisher: String,
+    /// Publication date, `YYYY-MM-DD`.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub date: Option<Text>,
+    /// Where to read it (http or https).
+    #[schemars(with = "String")]
+    pub url: Text,
+    /// True for the legal text or the standard setter's own publication.
+    #[serde(default)]
+    pub primary: bool,
+}
+
+/// A dated event.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MilestoneEntry {
+    /// `YYYY-MM-DD`.
+    #[schemars(with = "String")]
+    pub date: Text,
+    /// What kind of event.
+    #[schemars(with = "crate::model::MilestoneKind")]
+    pub kind: Text,
+    /// What happened.
+    pub title: String,
+    /// Local source id.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub source: Option<Text>,
+    /// Where in the source.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub pinpoint: Option<Text>,
+}
+
+/// A citation: a local source id and a pinpoint.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CitationEntry {
+    /// Local source id.
+    #[schemars(with = "String")]
+    pub source: Text,
+    /// Article, section, recommendation, paragraph or page.
+    #[schemars(with = "String")]
+    pub pinpoint: Text,
+}
+
+/// A parameter value: a number, or an amount with its currency.
+#[derive(Debug, JsonSchema)]
+#[serde(untagged)]
+pub enum ParameterValueEntry {
+    /// A percentage, days, months or a count.
+    Number(f64),
+    /// An amount.
+    Amount {
+        /// The amount.
+        amount: f64,
+        /// ISO 4217 currency code.
+        currency: String,
+    },
+}
+
+/// One cell.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ProvisionEntry {
+    /// One line for the table.
+    pub summary: String,
+    /// A short paragraph.
+    #[serde(default)]
+    pub detail: String,
+    /// How strongly the aspect is addressed.
+    #[schemars(with = "crate::model::Level")]
+    pub level: Text,
+    /// Defaults to the framework's status.
+    #[serde(default)]
+    #[schemars(with = "Option<crate::model::Status>")]
+    pub status: Option<Text>,
+    /// `YYYY-MM-DD`.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub applies_from: Option<Text>,
+    /// `YYYY-MM-DD`.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub applies_until: Option<Text>,
+    /// high, medium or low.
+    #[schemars(with = "crate::model::Confidence")]
+    pub confidence: Text,
+    /// The day an editor last checked the cell.
+    #[schemars(with = "String")]
+    pub reviewed: Text,
+    /// Why something is uncertain.
+    #[serde(default)]
+    pub note: Option<String>,
+    /// Requirement id → mandatory | recommended.
+    #[serde(default)]
+    #[schemars(with = "BTreeMap<String, crate::model::Strength>")]
+    pub requirements: BTreeMap<Text, Text>,
+    /// Parameter id → value.
+    #[serde(default)]
+    #[schemars(with = "BTreeMap<String, ParameterValueEntry>")]
+    pub parameters: BTreeMap<Text, Spanned<toml::Value>>,
+    /// At least one.
+    #[serde(default)]
+    pub citations: Vec<CitationEntry>,
+    /// Earlier states, oldest first.
+    #[serde(default)]
+    pub history: Vec<PeriodEntry>,
+}
+
+/// An earlier state of a cell.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PeriodEntry {
+    /// First day it held.
+    #[schemars(with = "String")]
+    pub from: Text,
+    /// First day it no longer held.
+    #[schemars(with = "String")]
+    pub until: Text,
+    /// One line.
+    pub summary: String,
+    /// Defaults to the current detail.
+    #[serde(default)]
+    pub detail: Option<String>,
+    /// Level then.
+    #[schemars(with = "crate::model::Level")]
+    pub level: Text,
+    /// Status then.
+    #[schemars(with = "crate::model::Status")]
+    pub status: Text,
+    /// Defaults to the current requirements.
+    #[serde(default)]
+    #[schemars(with = "Option<BTreeMap<String, crate::model::Strength>>")]
+    pub requirements: Option<BTreeMap<Text, Text>>,
+    /// Defaults to the current parameters.
+    #[serde(default)]
+    #[schemars(with = "Option<BTreeMap<String, ParameterValueEntry>>")]
+    pub parameters: Option<BTreeMap<Text, Spanned<toml::Value>>>,
+    /// Defaults to the current citations.
+    #[serde(default)]
+    #[schemars(with = "Option<Vec<CitationEntry>>")]
+    pub citations: Option<Vec<CitationEntry>>,
+    /// Defaults to the current confidence.
+    #[serde(default)]
+    #[schemars(with = "Option<crate::model::Confidence>")]
+    pub confidence: Option<Text>,
+    /// Why this earlier state is uncertain.
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// `data/aspects.toml`: groups, aspects, vocabulary, parameters, rubrics.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "cryptoreg aspects file")]
+pub struct AspectsFile {
+    /// Aspect groups.
+    pub groups: Vec<GroupEntry>,
+    /// Aspects.
+    pub aspects: Vec<AspectEntry>,
+    /// Reference exchange rates for ordering amounts.
+    #[serde(default)]
+    pub reference_rates: Option<RatesEntry>,
+}
+
+/// An aspect group.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct GroupEntry {
+    /// Stable id.
+    #[schemars(with = "String")]
+    pub id: Text,
+    /// Display name.
+    pub name: String,
+}
+
+/// An aspect.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AspectEntry {
+    /// Stable id.
+    #[schemars(with = "String")]
+    pub id: Text,
+    /// Group id.
+    #[schemars(with = "String")]
+    pub group: Text,
+    /// Display name.
+    pub name: String,
+    /// The question each cell answers.
+    pub question: String,
+    /// Level → what it means here.
+    #[serde(default)]
+    #[schemars(with = "BTreeMap<crate::model::Level, String>")]
+    pub rubric: BTreeMap<Text, String>,
+    /// Requirement vocabulary.
+    #[serde(default)]
+    pub requirements: Vec<RequirementEntry>,
+    /// Typed parameters.
+    #[serde(default)]
+    pub parameters: Vec<ParameterEntry>,
+}
+
+/// A requirement of the vocabulary.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RequirementEntry {
+    /// Unique across all aspects.
+    #[schemars(with = "String")]
+    pub id: Text,
+    /// Short label.
+    pub label: String,
+    /// Meaning.
+    pub description: String,
+}
+
+/// A typed parameter.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ParameterEntry {
+    /// Unique within the aspect.
+    #[schemars(with = "String")]
+    pub id: Text,
+    /// Short label.
+    pub label: String,
+    /// Unit.
+    #[schemars(with = "crate::model::ParameterKind")]
+    pub kind: Text,
+    /// Meaning.
+    pub description: String,
+}
+
+/// Reference exchange rates.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RatesEntry {
+    /// When they were read.
+    #[schemars(with = "String")]
+    pub date: Text,
+    /// Where they were read.
+    pub source: String,
+    /// US dollars per unit, by ISO 4217 code.
+    pub usd_per_unit: BTreeMap<String, f64>,
+}
+
+/// `data/glossary.toml`.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "cryptoreg glossary file")]
+pub struct GlossaryFile {
+    /// Terms.
+    #[serde(default)]
+    pub terms: Vec<TermEntry>,
+}
+
+/// A glossary term.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TermEntry {
+    /// Stable id.
+    #[schemars(with = "String")]
+    pub id: Text,
+    /// The term.
+    pub term: String,
+    /// Our definition.
+    pub definition: String,
+    /// Title of the law or standard that defines it.
+    pub source_title: String,
+    /// Its URL.
+    #[schemars(with = "String")]
+    pub url: Text,
+    /// Where in it.
+    #[schemars(with = "String")]
+    pub pinpoint: Text,
+}

@@ -1,0 +1,53 @@
+//! `duplicate-id`: ids are unique where they must be: sources within a file; groups, aspects, requirements
+//! (across all aspects) and glossary terms within their files; parameters within an aspect.
+
+use super::Rule;
+use crate::diagnostic::{DataFile, Severity};
+use crate::format::Text;
+use std::collections::HashMap;
+
+/// The rule.
+pub const RULE: Rule = Rule {
+    name: "duplicate-id",
+    description: "Source ids are unique in a file; group, aspect, requirement and term ids are unique in the dataset; parameter ids are unique in an aspect.",
+    severity: Severity::Error,
+    check: |parsed, report| {
+        let mut check_all = |file: &DataFile, what: &str, ids: Vec<&Text>| {
+            let mut seen: HashMap<&str, usize> = HashMap::new();
+            for id in ids {
+                match seen.get(id.get_ref().as_str()) {
+                    Some(first) => {
+                        let (line, _) = file.line_column(*first);
+                        report.at(
+                            file,
+                            id.span(),
+                            format!("{what} id `{}` is used twice", id.get_ref()),
+                            format!("the first use is on line {line}; rename one of them"),
+                        );
+                    }
+                    None => {
+                        seen.insert(id.get_ref(), id.span().start);
+                    }
+                }
+            }
+        };
+        for f in &parsed.frameworks {
+            check_all(f.file, "source", f.value.sources.iter().map(|s| &s.id).collect());
+        }
+        if let Some(a) = &parsed.aspects {
+            check_all(a.file, "group", a.value.groups.iter().map(|g| &g.id).collect());
+            check_all(a.file, "aspect", a.value.aspects.iter().map(|x| &x.id).collect());
+            check_all(
+                a.file,
+                "requirement",
+                a.value.aspects.iter().flat_map(|x| &x.requirements).map(|r| &r.id).collect(),
+            );
+            for aspect in &a.value.aspects {
+                check_all(a.file, "parameter", aspect.parameters.iter().map(|p| &p.id).collect());
+            }
+        }
+        if let Some(g) = &parsed.glossary {
+            check_all(g.file, "term", g.value.terms.iter().map(|t| &t.id).collect());
+        }
+    },
+};

@@ -1,0 +1,50 @@
+//! `invalid-id`: every id (framework, source, group, aspect, requirement, parameter, term) is kebab-case.
+
+use super::Rule;
+use crate::diagnostic::Severity;
+use crate::format::Text;
+use crate::ids::is_kebab;
+
+/// The rule.
+pub const RULE: Rule = Rule {
+    name: "invalid-id",
+    description: "Ids are lowercase kebab-case: letters and digits joined by single hyphens.",
+    severity: Severity::Error,
+    check: |parsed, report| {
+        let mut check = |file, what: &str, id: &Text| {
+            if !is_kebab(id.get_ref()) {
+                report.at(
+                    file,
+                    id.span(),
+                    format!("{what} id `{}` is not kebab-case", id.get_ref()),
+                    "use lowercase letters, digits and single hyphens, e.g. `eu-mica`",
+                );
+            }
+        };
+        for f in &parsed.frameworks {
+            check(f.file, "framework", &f.value.id);
+            for s in &f.value.sources {
+                check(f.file, "source", &s.id);
+            }
+        }
+        if let Some(a) = &parsed.aspects {
+            for g in &a.value.groups {
+                check(a.file, "group", &g.id);
+            }
+            for aspect in &a.value.aspects {
+                check(a.file, "aspect", &aspect.id);
+                for r in &aspect.requirements {
+                    check(a.file, "requirement", &r.id);
+                }
+                for p in &aspect.parameters {
+                    check(a.file, "parameter", &p.id);
+                }
+            }
+        }
+        if let Some(g) = &parsed.glossary {
+            for t in &g.value.terms {
+                check(g.file, "term", &t.id);
+            }
+        }
+    },
+};

@@ -1,0 +1,21 @@
+//! `missing-file`: the data directory must hold `aspects.toml`.
+
+use super::Rule;
+use crate::diagnostic::{DataFile, Severity};
+
+/// The rule.
+pub const RULE: Rule = Rule {
+    name: "missing-file",
+    description: "The data directory contains aspects.toml and a frameworks/ folder with at least one framework.",
+    severity: Severity::Error,
+    check: |parsed, report| {
+        if !parsed.has_aspects_file {
+            let file = DataFile { path: "aspects.toml".into(), text: String::new() };
+            report.at(&file, 0..0, "aspects.toml is missing", "create data/aspects.toml with the groups and aspects");
+        }
+        if parsed.frameworks.is_empty() && parsed.has_aspects_file {
+            let file = DataFile { path: "frameworks/".into(), text: String::new() };
+            report.at(&file, 0..0, "no framework file was found", "add data/frameworks/<id>.toml");
+        }
+    },
+};

@@ -1,0 +1,131 @@
+//! The lint: every rule that `cryptoreg check` applies to the data files. Each rule is a small module with a
+//! name, a description and a severity; all rules run over all files, so one run reports every problem.
+
+use crate::diagnostic::{DataFile, Diagnostic, Severity};
+use crate::format::{AspectEntry, AspectsFile, FrameworkFile, GlossaryFile, ProvisionEntry, Text};
+use crate::ids::IsoDate;
+use std::ops::Range;
+
+mod date_order;
+mod duplicate_id;
+mod file_name;
+mod foreign_parameter;
+mod foreign_requirement;
+mod future_date;
+mod history_overlap;
+mod invalid_date;
+mod invalid_id;
+mod invalid_url;
+mod invalid_value;
+mod missing_citation;
+mod missing_file;
+mod missing_pinpoint;
+mod missing_provision;
+mod secondary_only;
+mod stale_review;
+mod toml_syntax;
+mod unexplained_uncertainty;
+mod unknown_aspect;
+mod unresolved_source;
+mod unused_source;
+
+pub use toml_syntax::RULE as TOML_SYNTAX;
+
+/// A lint rule.
+pub struct Rule {
+    /// Kebab-case name shown in diagnostics.
+    pub name: &'static str,
+    /// What the rule checks, for `cryptoreg check --rules` and the docs.
+    pub description: &'static str,
+    /// Error (fails the check) or warning.
+    pub severity: Severity,
+    check: fn(&Parsed<'_>, &mut Report<'_>),
+}
+
+/// Every rule, in the order they run.
+pub const RULES: &[Rule] = &[
+    toml_syntax::RULE,
+    missing_file::RULE,
+    file_name::RULE,
+    invalid_id::RULE,
+    duplicate_id::RULE,
+    invalid_value::RULE,
+    invalid_date::RULE,
+    date_order::RULE,
+    history_overlap::RULE,
+    future_date::RULE,
+    stale_review::RULE,
+    invalid_url::RULE,
+    unknown_aspect::RULE,
+    missing_provision::RULE,
+    foreign_requirement::RULE,
+    foreign_parameter::RULE,
+    missing_citation::RULE,
+    missing_pinpoint::RULE,
+    unresolved_source::RULE,
+    secondary_only::RULE,
+    unexplained_uncertainty::RULE,
+    unused_source::RULE,
+];
+
+/// A deserialized file and the file it came from.
+pub struct Located<'a, T> {
+    /// The file, for positions.
+    pub file: &'a DataFile,
+    /// Its content.
+    pub value: T,
+}
+
+/// Every data file that parsed, ready to be linted.
+pub struct Parsed<'a> {
+    /// `aspects.toml`, if present and parseable.
+    pub aspects: Option<Located<'a, AspectsFile>>,
+    /// Framework files that parsed.
+    pub frameworks: Vec<Located<'a, FrameworkFile>>,
+    /// `glossary.toml`, if present and parseable.
+    pub glossary: Option<Located<'a, GlossaryFile>>,
+    /// Whether `aspects.toml` existed at all (parsed or not).
+    pub has_aspects_file: bool,
+    /// The date that counts as today (reviews may not be later).
+    pub today: IsoDate,
+}
+
+impl Parsed<'_> {
+    /// The aspect entry with this id.
+    pub fn aspect(&self, id: &str) -> Option<&AspectEntry> {
+        self.aspects.as_ref()?.value.aspects.iter().find(|a| a.id.get_ref() == id)
+    }
+
+    /// Every provision of every framework file, with its file and key.
+    pub fn provisions(&self) -> impl Iterator<Item = (&Located<'_, FrameworkFile>, &Text, &ProvisionEntry)> {
+        self.frameworks.iter().flat_map(|f| f.value.provisions.iter().map(move |(k, p)| (f, k, p)))
+    }
+}
+
+/// Collects the diagnostics of one rule.
+pub struct Report<'r> {
+    rule: &'r Rule,
+    out: &'r mut Vec<Diagnostic>,
+}
+
+impl Report<'_> {
+    /// Reports a problem at `span` in `file`.
+    pub fn at(&mut self, file: &DataFile, span: Range<usize>, message: impl Into<String>, tip: impl Into<String>) {
+        self.out.push(file.diagnostic(span, self.rule.severity, self.rule.name, message, tip));
+    }
+}
+
+/// Runs every rule and returns the diagnostics sorted by file and position.
+pub fn run(parsed: &Parsed<'_>) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for rule in RULES {
+        (rule.check)(parsed, &mut Report { rule, out: &mut out });
+    }
+    out
+}
+
+/// Closest candidates to `wanted`, for "did you mean" tips.
+pub(crate) fn did_you_mean<'c>(wanted: &str, candidates: impl IntoIterator<Item = &'c str>) -> String {
+    let close = crate::suggest::closest(wanted, candidates, 3);
+    if close.is_empty() { String::new() } else { format!(" (did you mean `{}`?)", close.join("`, `")) }
+}

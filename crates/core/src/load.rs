@@ -1,0 +1,395 @@
+//! Loading the dataset: read the files (from a directory or the copy embedded in the binary), parse them,
+//! run the lint, and build the model from whatever is valid. Loading never fails on bad data: it returns
+//! the dataset together with every diagnostic.
+
+use crate::diagnostic::{DataFile, Diagnostic, Severity};
+use crate::format::{self, AspectsFile, FrameworkFile, GlossaryFile};
+use crate::ids::*;
+use crate::lint::{self, Located, Parsed};
+use crate::model::*;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
+}
+
+/// The dataset and every problem found while loading it.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    /// Everything that was valid.
+    pub dataset: Dataset,
+    /// Every problem, sorted by file and position.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Loaded {
+    /// Number of diagnostics of error severity.
+    pub fn error_count(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.severity == Severity::Error).count()
+    }
+}
+
+/// The data directory could not be read at all (as opposed to problems inside files).
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    /// The directory or a file in it could not be read.
+    #[error("cannot read {path}: {source}")]
+    Io {
+        /// The path.
+        path: PathBuf,
+        /// The cause.
+        source: std::io::Error,
+    },
+}
+
+/// The data files compiled into the binary.
+pub fn embedded_files() -> Vec<DataFile> {
+    embedded::FILES.iter().map(|(path, text)| DataFile { path: (*path).to_owned(), text: (*text).to_owned() }).collect()
+}
+
+/// Loads the dataset compiled into the binary.
+pub fn load_embedded() -> Loaded {
+    load_files(embedded_files(), IsoDate::today())
+}
+
+/// Reads `aspects.toml`, `glossary.toml` and `frameworks/*.toml` from `dir`.
+pub fn read_dir(dir: &Path) -> Result<Vec<DataFile>, LoadError> {
+    let io = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source| LoadError::Io { path, source }
+    };
+    let meta = std::fs::metadata(dir).map_err(io(dir))?;
+    if !meta.is_dir() {
+        return Err(LoadError::Io { path: dir.to_path_buf(), source: std::io::Error::other("not a directory") });
+    }
+    let mut files = Vec::new();
+    for name in ["aspects.toml", "glossary.toml"] {
+        let path = dir.join(name);
+        if path.exists() {
+            files.push(DataFile { path: name.into(), text: std::fs::read_to_string(&path).map_err(io(&path))? });
+        }
+    }
+    let frameworks = dir.join("frameworks");
+    if frameworks.is_dir() {
+        let mut paths: Vec<PathBuf> = std::fs::read_dir(&frameworks)
+            .map_err(io(&frameworks))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+            .collect();
+        paths.sort();
+        for path in paths {
+            let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            files.push(DataFile {
+                path: format!("frameworks/{name}"),
+                text: std::fs::read_to_string(&path).map_err(io(&path))?,
+            });
+        }
+    }
+    Ok(files)
+}
+
+/// Loads a dataset from a directory.
+pub fn load_dir(dir: &Path) -> Result<Loaded, LoadError> {
+    Ok(load_files(read_dir(dir)?, IsoDate::today()))
+}
+
+/// Parses, lints and builds the dataset from in-memory files. `today` bounds review dates.
+pub fn load_files(files: Vec<DataFile>, today: IsoDate) -> Loaded {
+    let mut diagnostics = Vec::new();
+    let mut parsed = Parsed { aspects: None, frameworks: Vec::new(), glossary: None, has_aspects_file: false, today };
+    for file in &files {
+        match file.path.as_str() {
+            "aspects.toml" => {
+                parsed.has_aspects_file = true;
+                parsed.aspects = parse::<AspectsFile>(file, &mut diagnostics);
+            }
+            "glossary.toml" => parsed.glossary = parse::<GlossaryFile>(file, &mut diagnostics),
+            p if p.starts_with("frameworks/") => {
+                if let Some(f) = parse::<FrameworkFile>(file, &mut diagnostics) {
+                    parsed.frameworks.push(f);
+                }
+            }
+            _ => {}
+        }
+    }
+    diagnostics.extend(lint::run(&parsed));
+    diagnostics.sort_by(|a, b| (&a.file, a.line, a.column, a.rule).cmp(&(&b.file, b.line, b.column, b.rule)));
+    diagnostics.dedup();
+    Loaded { dataset: build(&parsed), diagnostics }
+}
+
+fn parse<'a, T: serde::de::DeserializeOwned>(file: &'a DataFile, out: &mut Vec<Diagnostic>) -> Option<Located<'a, T>> {
+    match toml::from_str::<T>(&file.text) {
+        Ok(value) => Some(Located { file, value }),
+        Err(e) => {
+            let message = e.message().trim().to_owned();
+            let tip = if message.contains("unknown field") {
+                "check the field name against docs/DATA-GUIDELINES.md"
+            } else if message.contains("missing field") {
+                "add the missing field; docs/DATA-GUIDELINES.md lists the fields of each table"
+            } else {
+                "fix the TOML syntax at this position"
+            };
+            let l = lint::TOML_SYNTAX;
+            out.push(file.diagnostic(e.span().unwrap_or(0..0), l.severity, l.name, message, tip));
+            None
+        }
+    }
+}
+
+/// Reads a parameter value of `kind` from TOML.
+pub(crate) fn parameter_value(kind: ParameterKind, value: &toml::Value) -> Result<ParameterValue, String> {
+    let number = |v: &toml::Value| match v {
+        toml::Value::Integer(i) => Some(*i as f64),
+        toml::Value::Float(f) if f.is_finite() => Some(*f),
+        _ => None,
+    };
+    match kind {
+        ParameterKind::Amount => {
+            let table = value.as_table().ok_or("an amount needs { amount, currency }")?;
+            let amount = table.get("amount").and_then(number).ok_or("`amount` must be a number")?;
+            let currency = table.get("currency").and_then(|c| c.as_str()).ok_or("`currency` must be a string")?;
+            if table.len() != 2 {
+                return Err("an amount has exactly the keys `amount` and `currency`".into());
+            }
+            if currency.len() != 3 || !currency.bytes().all(|b| b.is_ascii_uppercase()) {
+                return Err(format!("`{currency}` is not an ISO 4217 currency code"));
+            }
+            if amount < 0.0 {
+                return Err("the amount is negative".into());
+            }
+            Ok(ParameterValue::Amount { amount, currency: currency.to_owned() })
+        }
+        _ => {
+            let n = number(value).ok_or("the value must be a number")?;
+            if n < 0.0 || (kind == ParameterKind::Percent && n > 100.0) {
+                return Err(format!("{n} is out of range"));
+            }
+            Ok(ParameterValue::Number(n))
+        }
+    }
+}
+
+/// Builds the model from the parsed files, skipping whatever the lint has reported as invalid.
+fn build(parsed: &Parsed<'_>) -> Dataset {
+    let mut dataset = Dataset::default();
+    if let Some(a) = &parsed.aspects {
+        dataset.groups = a
+            .value
+            .groups
+            .iter()
+            .filter_map(|g| Some(Group { id: GroupId::parse(g.id.get_ref()).ok()?, name: g.name.clone() }))
+            .collect();
+        dataset.aspects = a.value.aspects.iter().filter_map(build_aspect).collect();
+        dataset.reference_rates = a.value.reference_rates.as_ref().and_then(|r| {
+            Some(ReferenceRates {
+                date: IsoDate::parse(r.date.get_ref()).ok()?,
+                source: r.source.clone(),
+                usd_per_unit: r.usd_per_unit.clone(),
+            })
+        });
+    }
+    for f in &parsed.frameworks {
+        if let Some(fw) = build_framework(&f.value, &dataset.aspects) {
+            // A framework whose id does not match its file name is reported; keep the first of duplicates.
+            dataset.frameworks.entry(fw.id.clone()).or_insert(fw);
+        }
+    }
+    if let Some(g) = &parsed.glossary {
+        dataset.glossary = g
+            .value
+            .terms
+            .iter()
+            .filter_map(|t| {
+                Some(Term {
+                    id: TermId::parse(t.id.get_ref()).ok()?,
+                    term: t.term.clone(),
+                    definition: t.definition.clone(),
+                    source_title: t.source_title.clone(),
+                    url: WebUrl::parse(t.url.get_ref()).ok()?,
+                    pinpoint: Pinpoint::parse(t.pinpoint.get_ref()).ok()?,
+                })
+            })
+            .collect();
+        dataset.glossary.sort_by_key(|t| t.term.to_lowercase());
+    }
+    dataset
+}
+
+fn build_aspect(a: &format::AspectEntry) -> Option<Aspect> {
+    Some(Aspect {
+        id: AspectId::parse(a.id.get_ref()).ok()?,
+        group: GroupId::parse(a.group.get_ref()).ok()?,
+        name: a.name.clone(),
+        question: a.question.clone(),
+        rubric: a.rubric.iter().filter_map(|(k, v)| Some((Level::parse(k.get_ref())?, v.clone()))).collect(),
+        requirements: a
+            .requirements
+            .iter()
+            .filter_map(|r| {
+                Some(Requirement {
+                    id: RequirementId::parse(r.id.get_ref()).ok()?,
+                    label: r.label.clone(),
+                    description: r.description.clone(),
+                })
+            })
+            .collect(),
+        parameters: a
+            .parameters
+            .iter()
+            .filter_map(|p| {
+                Some(Parameter {
+                    id: ParameterId::parse(p.id.get_ref()).ok()?,
+                    label: p.label.clone(),
+                    kind: ParameterKind::parse(p.kind.get_ref())?,
+                    description: p.description.clone(),
+                })
+            })
+            .collect(),
+    })
+}
+
+fn build_framework(f: &FrameworkFile, aspects: &[Aspect]) -> Option<Framework> {
+    let status = Status::parse(f.status.get_ref()).unwrap_or(Status::Unknown);
+    let mut milestones: Vec<Milestone> = f
+        .milestones
+        .iter()
+        .filter_map(|m| {
+            Some(Milestone {
+                date: IsoDate::parse(m.date.get_ref()).ok()?,
+                kind: MilestoneKind::parse(m.kind.get_ref())?,
+                title: m.title.clone(),
+                source: m.source.as_ref().and_then(|s| SourceId::parse(s.get_ref()).ok()),
+                pinpoint: m.pinpoint.as_ref().and_then(|p| Pinpoint::parse(p.get_ref()).ok()),
+            })
+        })
+        .collect();
+    milestones.sort_by_key(|m| m.date);
+    let sources: Vec<Source> = f
+        .sources
+        .iter()
+        .filter_map(|s| {
+            Some(Source {
+                id: SourceId::parse(s.id.get_ref()).ok()?,
+                title: s.title.clone(),
+                publisher: s.publisher.clone(),
+                date: s.date.as_ref().and_then(|d| IsoDate::parse(d.get_ref()).ok()),
+                url: WebUrl::parse(s.url.get_ref()).ok()?,
+                primary: s.primary,
+            })
+        })
+        .collect();
+    let mut provisions = BTreeMap::new();
+    for (key, p) in &f.provisions {
+        let Some(aspect) = aspects.iter().find(|a| a.id.as_str() == key.get_ref()) else { continue };
+        if let Some(provision) = build_provision(p, aspect, status, &sources) {
+            provisions.insert(aspect.id.clone(), provision);
+        }
+    }
+    Some(Framework {
+        id: FrameworkId::parse(f.id.get_ref()).ok()?,
+        name: f.name.clone(),
+        short: f.short.get_ref().clone(),
+        kind: FrameworkKind::parse(f.kind.get_ref())?,
+        body: f.body.clone(),
+        jurisdictions: f.jurisdictions.iter().filter_map(|j| Jurisdiction::parse(j.get_ref()).ok()).collect(),
+        status,
+        summary: f.summary.clone(),
+        sources,
+        milestones,
+        provisions,
+    })
+}
+
+fn requirements(raw: &BTreeMap<format::Text, format::Text>, aspect: &Aspect) -> BTreeMap<RequirementId, Strength> {
+    raw.iter()
+        .filter_map(|(k, v)| {
+            let id = RequirementId::parse(k.get_ref()).ok()?;
+            aspect.requirement(&id)?;
+            Some((id, Strength::parse(v.get_ref())?))
+        })
+        .collect()
+}
+
+fn parameters(
+    raw: &BTreeMap<format::Text, toml::Spanned<toml::Value>>,
+    aspect: &Aspect,
+) -> BTreeMap<ParameterId, ParameterValue> {
+    raw.iter()
+        .filter_map(|(k, v)| {
+            let id = ParameterId::parse(k.get_ref()).ok()?;
+            let kind = aspect.parameter(&id)?.kind;
+            Some((id, parameter_value(kind, v.get_ref()).ok()?))
+        })
+        .collect()
+}
+
+fn citations(raw: &[format::CitationEntry], sources: &[Source]) -> Vec<Citation> {
+    raw.iter()
+        .filter_map(|c| {
+            let source = SourceId::parse(c.source.get_ref()).ok()?;
+            sources.iter().any(|s| s.id == source).then_some(())?;
+            Some(Citation { source, pinpoint: Pinpoint::parse(c.pinpoint.get_ref()).ok()? })
+        })
+        .collect()
+}
+
+fn build_provision(
+    p: &format::ProvisionEntry,
+    aspect: &Aspect,
+    framework_status: Status,
+    sources: &[Source],
+) -> Option<Provision> {
+    let current = ProvisionState {
+        summary: p.summary.clone(),
+        detail: p.detail.clone(),
+        level: Level::parse(p.level.get_ref()).unwrap_or(Level::Unknown),
+        status: p.status.as_ref().and_then(|s| Status::parse(s.get_ref())).unwrap_or(framework_status),
+        requirements: requirements(&p.requirements, aspect),
+        parameters: parameters(&p.parameters, aspect),
+        citations: citations(&p.citations, sources),
+    };
+    let history = p
+        .history
+        .iter()
+        .filter_map(|h| {
+            let from = IsoDate::parse(h.from.get_ref()).ok()?;
+            let until = IsoDate::parse(h.until.get_ref()).ok()?;
+            (from < until).then_some(())?;
+            Some(Period {
+                from,
+                until,
+                confidence: h.confidence.as_ref().and_then(|c| Confidence::parse(c.get_ref())),
+                note: h.note.clone(),
+                state: ProvisionState {
+                    summary: h.summary.clone(),
+                    detail: h.detail.clone().unwrap_or_else(|| current.detail.clone()),
+                    level: Level::parse(h.level.get_ref())?,
+                    status: Status::parse(h.status.get_ref())?,
+                    requirements: h
+                        .requirements
+                        .as_ref()
+                        .map_or_else(|| current.requirements.clone(), |r| requirements(r, aspect)),
+                    parameters: h
+                        .parameters
+                        .as_ref()
+                        .map_or_else(|| current.parameters.clone(), |r| parameters(r, aspect)),
+                    citations: h
+                        .citations
+                        .as_ref()
+                        .map_or_else(|| current.citations.clone(), |c| citations(c, sources)),
+                },
+            })
+        })
+        .collect();
+    Some(Provision {
+        current,
+        applies_from: p.applies_from.as_ref().and_then(|d| IsoDate::parse(d.get_ref()).ok()),
+        applies_until: p.applies_until.as_ref().and_then(|d| IsoDate::parse(d.get_ref()).ok()),
+        confidence: Confidence::parse(p.confidence.get_ref()).unwrap_or(Confidence::Low),
+        reviewed: IsoDate::parse(p.reviewed.get_ref()).ok()?,
+        note: p.note.clone(),
+        history,
+    })
+}

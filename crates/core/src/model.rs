@@ -1,0 +1,523 @@
+//! The domain model of DESIGN.md: frameworks, aspects, provisions, sources, glossary. Values here are valid
+//! by construction; the loader builds them from the data files after the lint has reported every problem.
+
+use crate::ids::{
+    AspectId, FrameworkId, GroupId, IsoDate, Jurisdiction, ParameterId, Pinpoint, RequirementId, SourceId, TermId,
+    WebUrl,
+};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Defines a closed vocabulary: a kebab-case string enum with its list of all values.
+macro_rules! vocabulary {
+    ($(#[$doc:meta])* $name:ident { $($(#[$vdoc:meta])* $variant:ident = $text:literal),+ $(,)? }) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+        pub enum $name {
+            $($(#[$vdoc])* #[serde(rename = $text)] $variant),+
+        }
+
+        impl $name {
+            /// Every value, in the order of the vocabulary.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The value as written in the data (`kebab-case`).
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text),+ }
+            }
+
+            /// Parses the kebab-case spelling.
+            pub fn parse(raw: &str) -> Option<Self> {
+                match raw { $($text => Some($name::$variant),)+ _ => None }
+            }
+
+            /// The spellings, for error messages.
+            pub fn spellings() -> String {
+                [$($text),+].join(", ")
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+
+vocabulary!(
+    /// What sort of body of rules a framework is.
+    FrameworkKind {
+        /// A standard setter's recommendations (FSB, IOSCO, FATF, Basel).
+        InternationalStandard = "international-standard",
+        /// A law of a regional union (the EU).
+        RegionalLaw = "regional-law",
+        /// A national statute.
+        NationalLaw = "national-law",
+        /// Rules, guidance or positions of one authority.
+        AgencyRules = "agency-rules",
+        /// An arrangement between authorities of two or more jurisdictions.
+        BilateralArrangement = "bilateral-arrangement",
+    }
+);
+
+vocabulary!(
+    /// Legal status of a framework or a provision.
+    Status {
+        /// Proposed, not adopted.
+        Proposed = "proposed",
+        /// Out for consultation.
+        Consultation = "consultation",
+        /// Enacted, not yet applicable.
+        Adopted = "adopted",
+        /// In force and applicable.
+        InForce = "in-force",
+        /// Phased: partly applicable.
+        PartiallyInForce = "partially-in-force",
+        /// A standard or guidance, not binding by itself.
+        NonBinding = "non-binding",
+        /// No longer in force.
+        Repealed = "repealed",
+        /// The activity is prohibited.
+        Banned = "banned",
+        /// The sources do not settle it.
+        Unknown = "unknown",
+    }
+);
+
+vocabulary!(
+    /// How strongly a framework addresses an aspect. Ordered from weakest to strongest; `unknown` sorts last.
+    Level {
+        /// The framework is silent.
+        NotAddressed = "not-addressed",
+        /// The authority studies or monitors; no rule.
+        Monitoring = "monitoring",
+        /// Only a general principle.
+        Principle = "principle",
+        /// Recommended by a standard or guidance.
+        Recommended = "recommended",
+        /// A legal obligation.
+        Binding = "binding",
+        /// The activity is prohibited.
+        Prohibited = "prohibited",
+        /// The sources do not settle it.
+        Unknown = "unknown",
+    }
+);
+
+vocabulary!(
+    /// How sure the editors are of a cell.
+    Confidence {
+        /// Read in the primary text, unambiguous.
+        High = "high",
+        /// Primary text read but interpretation needed, or official summary only.
+        Medium = "medium",
+        /// Secondary sources only, or contested.
+        Low = "low",
+    }
+);
+
+vocabulary!(
+    /// Whether a framework makes a requirement mandatory or only recommends it.
+    Strength {
+        /// Required.
+        Mandatory = "mandatory",
+        /// Recommended or encouraged.
+        Recommended = "recommended",
+    }
+);
+
+vocabulary!(
+    /// The unit of a typed parameter.
+    ParameterKind {
+        /// A money amount with an ISO 4217 currency.
+        Amount = "amount",
+        /// A percentage (0 to 100).
+        Percent = "percent",
+        /// A number of days.
+        Days = "days",
+        /// A number of months.
+        Months = "months",
+        /// A plain count.
+        Count = "count",
+    }
+);
+
+vocabulary!(
+    /// What happened on a framework's milestone date.
+    MilestoneKind {
+        /// Proposed or introduced.
+        Proposed = "proposed",
+        /// Opened for consultation.
+        Consultation = "consultation",
+        /// Adopted, enacted or signed.
+        Adopted = "adopted",
+        /// Published (official journal, final report).
+        Published = "published",
+        /// Entered into force.
+        InForce = "in-force",
+        /// Began to apply (in whole or in part).
+        Applies = "applies",
+        /// Amended.
+        Amended = "amended",
+        /// Announced (arrangements, policy statements).
+        Announced = "announced",
+        /// Repealed or withdrawn.
+        Repealed = "repealed",
+        /// Anything else worth a date (reports, reviews).
+        Other = "other",
+    }
+);
+
+impl MilestoneKind {
+    /// Whether this milestone marks the framework as existing (not merely proposed).
+    pub fn establishes(self) -> bool {
+        matches!(
+            self,
+            MilestoneKind::Adopted
+                | MilestoneKind::Published
+                | MilestoneKind::InForce
+                | MilestoneKind::Applies
+                | MilestoneKind::Announced
+        )
+    }
+}
+
+/// The whole dataset: the rows, the columns and the glossary.
+#[derive(Debug, Clone, Default, Serialize, JsonSchema)]
+pub struct Dataset {
+    /// Aspect groups, in display order.
+    pub groups: Vec<Group>,
+    /// Aspects, in display order.
+    pub aspects: Vec<Aspect>,
+    /// Frameworks, ordered by id.
+    pub frameworks: BTreeMap<FrameworkId, Framework>,
+    /// Glossary terms, ordered by term.
+    pub glossary: Vec<Term>,
+    /// Reference exchange rates used only to order amounts in different currencies.
+    pub reference_rates: Option<ReferenceRates>,
+}
+
+/// A group of aspects (`stablecoins`).
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct Group {
+    /// Stable id.
+    pub id: GroupId,
+    /// Display name.
+    pub name: String,
+}
+
+/// One row of the comparison: one question asked of every framework.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct Aspect {
+    /// Stable id.
+    pub id: AspectId,
+    /// The group it belongs to.
+    pub group: GroupId,
+    /// Display name.
+    pub name: String,
+    /// The question every cell answers.
+    pub question: String,
+    /// What each level means for this aspect.
+    pub rubric: BTreeMap<Level, String>,
+    /// The requirement vocabulary of this aspect.
+    pub requirements: Vec<Requirement>,
+    /// The typed parameters of this aspect.
+    pub parameters: Vec<Parameter>,
+}
+
+impl Aspect {
+    /// The requirement with this id, if it belongs to this aspect.
+    pub fn requirement(&self, id: &RequirementId) -> Option<&Requirement> {
+        self.requirements.iter().find(|r| &r.id == id)
+    }
+
+    /// The parameter with this id, if it belongs to this aspect.
+    pub fn parameter(&self, id: &ParameterId) -> Option<&Parameter> {
+        self.parameters.iter().find(|p| &p.id == id)
+    }
+}
+
+/// A concrete obligation in the shared vocabulary.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct Requirement {
+    /// Stable id, unique across aspects.
+    pub id: RequirementId,
+    /// Short label.
+    pub label: String,
+    /// What it means.
+    pub description: String,
+}
+
+/// A number that matters for an aspect (a threshold, a deadline, a minimum).
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct Parameter {
+    /// Id, unique within the aspect.
+    pub id: ParameterId,
+    /// Short label.
+    pub label: String,
+    /// Unit.
+    pub kind: ParameterKind,
+    /// What it measures.
+    pub description: String,
+}
+
+/// The value of a parameter in one cell.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[serde(untagged)]
+pub enum ParameterValue {
+    /// A money amount.
+    Amount {
+        /// The amount.
+        amount: f64,
+        /// ISO 4217 code.
+        currency: String,
+    },
+    /// A percentage, a number of days or months, or a count.
+    Number(f64),
+}
+
+impl ParameterValue {
+    /// Human-readable form with the unit of `kind`.
+    pub fn display(&self, kind: ParameterKind) -> String {
+        match self {
+            ParameterValue::Amount { amount, currency } => format!("{} {currency}", group_thousands(*amount)),
+            ParameterValue::Number(n) => {
+                let n = trim_number(*n);
+                match kind {
+                    ParameterKind::Percent => format!("{n}%"),
+                    ParameterKind::Days if n == "1" => "1 day".to_owned(),
+                    ParameterKind::Days => format!("{n} days"),
+                    ParameterKind::Months if n == "1" => "1 month".to_owned(),
+                    ParameterKind::Months => format!("{n} months"),
+                    ParameterKind::Count | ParameterKind::Amount => n,
+                }
+            }
+        }
+    }
+}
+
+/// `1000000` → `1,000,000`; keeps up to two decimals.
+fn group_thousands(value: f64) -> String {
+    let text = trim_number(value);
+    let (int, frac) = text.split_once('.').map_or((text.as_str(), None), |(i, f)| (i, Some(f)));
+    let (sign, digits) = int.strip_prefix('-').map_or(("", int), |d| ("-", d));
+    let mut grouped = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    match frac {
+        Some(f) => format!("{sign}{grouped}.{f}"),
+        None => format!("{sign}{grouped}"),
+    }
+}
+
+fn trim_number(value: f64) -> String {
+    if value.fract() == 0.0 && value.abs() < 1e15 {
+        format!("{value:.0}")
+    } else {
+        let s = format!("{value:.2}");
+        s.trim_end_matches('0').trim_end_matches('.').to_owned()
+    }
+}
+
+/// Reference exchange rates (USD per unit), used only to sort amounts in different currencies.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct ReferenceRates {
+    /// The date the rates were read.
+    pub date: IsoDate,
+    /// Where they were read.
+    pub source: String,
+    /// US dollars per one unit of each currency.
+    pub usd_per_unit: BTreeMap<String, f64>,
+}
+
+impl ReferenceRates {
+    /// The amount in US dollars, if the currency has a rate.
+    pub fn to_usd(&self, amount: f64, currency: &str) -> Option<f64> {
+        if currency == "USD" {
+            return Some(amount);
+        }
+        self.usd_per_unit.get(currency).map(|rate| amount * rate)
+    }
+}
+
+/// One body of rules: a standard, a law, an authority's rules or an arrangement.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct Framework {
+    /// Stable id, equal to the file name.
+    pub id: FrameworkId,
+    /// Full name.
+    pub name: String,
+    /// Short name for table headers.
+    pub short: String,
+    /// What sort of framework.
+    pub kind: FrameworkKind,
+    /// The issuing body.
+    pub body: String,
+    /// Where it applies.
+    pub jurisdictions: Vec<Jurisdiction>,
+    /// Legal status today.
+    pub status: Status,
+    /// What it is, in a sentence or two.
+    pub summary: String,
+    /// The documents its cells cite.
+    pub sources: Vec<Source>,
+    /// Dated events, oldest first.
+    pub milestones: Vec<Milestone>,
+    /// One cell per aspect.
+    pub provisions: BTreeMap<AspectId, Provision>,
+}
+
+impl Framework {
+    /// The source with this local id.
+    pub fn source(&self, id: &SourceId) -> Option<&Source> {
+        self.sources.iter().find(|s| &s.id == id)
+    }
+
+    /// The first date on which the framework existed (adopted, published, announced, in force), if known.
+    pub fn established_on(&self) -> Option<IsoDate> {
+        self.milestones.iter().filter(|m| m.kind.establishes()).map(|m| m.date).min()
+    }
+}
+
+/// A document that cells cite.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct Source {
+    /// Id, local to its framework file.
+    pub id: SourceId,
+    /// Title of the document.
+    pub title: String,
+    /// Who published it.
+    pub publisher: String,
+    /// Publication date, if known.
+    pub date: Option<IsoDate>,
+    /// Where to read it.
+    pub url: WebUrl,
+    /// True for the legal text or the standard setter's own publication.
+    pub primary: bool,
+}
+
+/// A dated event in a framework's life.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct Milestone {
+    /// When.
+    pub date: IsoDate,
+    /// What kind of event.
+    pub kind: MilestoneKind,
+    /// What happened, in a few words.
+    pub title: String,
+    /// The source that records it.
+    pub source: Option<SourceId>,
+    /// Where in the source.
+    pub pinpoint: Option<Pinpoint>,
+}
+
+/// A source plus a pinpoint.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct Citation {
+    /// The source's local id.
+    pub source: SourceId,
+    /// Article, section, recommendation, paragraph or page.
+    pub pinpoint: Pinpoint,
+}
+
+/// What a framework says on an aspect at one time.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct ProvisionState {
+    /// One line for the table.
+    pub summary: String,
+    /// A short paragraph in plain language.
+    pub detail: String,
+    /// How strongly the aspect is addressed.
+    pub level: Level,
+    /// Legal status of this provision.
+    pub status: Status,
+    /// Requirements imposed, each mandatory or recommended.
+    pub requirements: BTreeMap<RequirementId, Strength>,
+    /// Parameter values.
+    pub parameters: BTreeMap<ParameterId, ParameterValue>,
+    /// Where it is said.
+    pub citations: Vec<Citation>,
+}
+
+impl ProvisionState {
+    /// How many requirements are mandatory.
+    pub fn mandatory_count(&self) -> usize {
+        self.requirements.values().filter(|s| **s == Strength::Mandatory).count()
+    }
+}
+
+/// One cell: framework × aspect, with its history.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct Provision {
+    /// The state today.
+    #[serde(flatten)]
+    pub current: ProvisionState,
+    /// From when the obligation applies.
+    pub applies_from: Option<IsoDate>,
+    /// Until when it applies.
+    pub applies_until: Option<IsoDate>,
+    /// How sure the editors are.
+    pub confidence: Confidence,
+    /// When an editor last checked the cell against its sources.
+    pub reviewed: IsoDate,
+    /// Why something is uncertain.
+    pub note: Option<String>,
+    /// Earlier states, oldest first.
+    pub history: Vec<Period>,
+}
+
+/// An earlier state of a provision and the dates between which it held.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct Period {
+    /// First day it held.
+    pub from: IsoDate,
+    /// First day it no longer held.
+    pub until: IsoDate,
+    /// How sure the editors are of this state (the cell's confidence when absent).
+    pub confidence: Option<Confidence>,
+    /// Why this state is uncertain.
+    pub note: Option<String>,
+    /// The state.
+    #[serde(flatten)]
+    pub state: ProvisionState,
+}
+
+/// A glossary entry.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct Term {
+    /// Stable id.
+    pub id: TermId,
+    /// The term.
+    pub term: String,
+    /// Our definition.
+    pub definition: String,
+    /// Where the term is defined in law or standard.
+    pub source_title: String,
+    /// Link to it.
+    pub url: WebUrl,
+    /// Where in it.
+    pub pinpoint: Pinpoint,
+}
+
+impl Dataset {
+    /// The framework with this id.
+    pub fn framework(&self, id: &FrameworkId) -> Option<&Framework> {
+        self.frameworks.get(id)
+    }
+
+    /// The aspect with this id.
+    pub fn aspect(&self, id: &AspectId) -> Option<&Aspect> {
+        self.aspects.iter().find(|a| &a.id == id)
+    }
+
+    /// The group with this id.
+    pub fn group(&self, id: &GroupId) -> Option<&Group> {
+        self.groups.iter().find(|g| &g.id == id)
+    }
+}

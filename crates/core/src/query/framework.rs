@@ -1,0 +1,52 @@
+//! One framework in full: header, summary, milestones, sources and every cell as of a date.
+
+use super::views::{AspectHeader, CellView, FrameworkHeader};
+use super::{QueryError, find_framework, parse_date};
+use crate::ids::IsoDate;
+use crate::model::{Dataset, Milestone, Source};
+use schemars::JsonSchema;
+use serde::Serialize;
+
+/// An aspect and the framework's cell for it.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct AspectCell {
+    /// The row.
+    pub aspect: AspectHeader,
+    /// The cell.
+    pub cell: CellView,
+}
+
+/// Everything about one framework.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct FrameworkReport {
+    /// Header fields.
+    pub framework: FrameworkHeader,
+    /// What it is.
+    pub summary: String,
+    /// The date asked for; `null` means today.
+    pub as_of: Option<IsoDate>,
+    /// Dated events, oldest first.
+    pub milestones: Vec<Milestone>,
+    /// Documents cited.
+    pub sources: Vec<Source>,
+    /// One cell per aspect, in aspect order.
+    pub cells: Vec<AspectCell>,
+}
+
+/// Builds the report of framework `id` as of `as_of`.
+pub fn framework_report(data: &Dataset, id: &str, as_of: Option<&str>) -> Result<FrameworkReport, QueryError> {
+    let f = find_framework(data, id)?;
+    let as_of = parse_date(as_of)?;
+    Ok(FrameworkReport {
+        framework: FrameworkHeader::build(f, as_of),
+        summary: f.summary.clone(),
+        as_of,
+        milestones: f.milestones.clone(),
+        sources: f.sources.clone(),
+        cells: data
+            .aspects
+            .iter()
+            .map(|a| AspectCell { aspect: AspectHeader::build(data, a), cell: CellView::build(f, a, as_of) })
+            .collect(),
+    })
+}

@@ -1,0 +1,270 @@
+//! Serializable views of cells, citations and frameworks: the stable JSON shape shared by the CLI's `json`
+//! format, the web pages' JSON twins and the exports. Built from the model; never edited by hand.
+
+use super::as_of::{StateAt, not_yet_adopted, state_at};
+use crate::ids::{AspectId, FrameworkId, GroupId, IsoDate, ParameterId, RequirementId};
+use crate::model::*;
+use schemars::JsonSchema;
+use serde::Serialize;
+
+/// Where a cell's content comes from on the requested date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum CellState {
+    /// Today's state (or the state that has held since before the requested date).
+    Current,
+    /// An earlier state, from the cell's history.
+    Historical,
+    /// The framework did not exist yet on the requested date.
+    NotYetAdopted,
+    /// No state is recorded for the requested date.
+    NoRecord,
+    /// The framework has no cell for this aspect.
+    Missing,
+}
+
+/// A requirement as shown in a cell.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct RequirementView {
+    /// Vocabulary id.
+    pub id: RequirementId,
+    /// Label.
+    pub label: String,
+    /// Mandatory or recommended.
+    pub strength: Strength,
+}
+
+/// A parameter as shown in a cell.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct ParameterView {
+    /// Parameter id.
+    pub id: ParameterId,
+    /// Label.
+    pub label: String,
+    /// Unit.
+    pub kind: ParameterKind,
+    /// The value.
+    pub value: ParameterValue,
+    /// Human-readable value with unit.
+    pub display: String,
+}
+
+/// A citation with its source resolved.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct CitationView {
+    /// Source title.
+    pub title: String,
+    /// Publisher.
+    pub publisher: String,
+    /// Link to the source.
+    pub url: String,
+    /// Publication date.
+    pub date: Option<IsoDate>,
+    /// Legal text or standard setter's own publication.
+    pub primary: bool,
+    /// Where in the source.
+    pub pinpoint: String,
+}
+
+/// One cell of a comparison on the requested date.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct CellView {
+    /// Column.
+    pub framework: FrameworkId,
+    /// Row.
+    pub aspect: AspectId,
+    /// Which state is shown.
+    pub state: CellState,
+    /// One line.
+    pub summary: Option<String>,
+    /// A paragraph.
+    pub detail: Option<String>,
+    /// Level.
+    pub level: Option<Level>,
+    /// Legal status.
+    pub status: Option<Status>,
+    /// Requirements imposed.
+    pub requirements: Vec<RequirementView>,
+    /// Parameter values.
+    pub parameters: Vec<ParameterView>,
+    /// Citations.
+    pub citations: Vec<CitationView>,
+    /// How sure the editors are.
+    pub confidence: Option<Confidence>,
+    /// Last review.
+    pub reviewed: Option<IsoDate>,
+    /// Why something is uncertain.
+    pub note: Option<String>,
+    /// First day the shown state held, if known.
+    pub valid_from: Option<IsoDate>,
+    /// First day the shown state no longer held (historical states only).
+    pub valid_until: Option<IsoDate>,
+    /// From when the obligation applies.
+    pub applies_from: Option<IsoDate>,
+    /// Until when it applies.
+    pub applies_until: Option<IsoDate>,
+}
+
+impl CellView {
+    /// The cell of `framework` × `aspect` as of `date` (today when `None`).
+    pub fn build(framework: &Framework, aspect: &Aspect, date: Option<IsoDate>) -> Self {
+        let empty = |state| CellView {
+            framework: framework.id.clone(),
+            aspect: aspect.id.clone(),
+            state,
+            summary: None,
+            detail: None,
+            level: None,
+            status: None,
+            requirements: Vec::new(),
+            parameters: Vec::new(),
+            citations: Vec::new(),
+            confidence: None,
+            reviewed: None,
+            note: None,
+            valid_from: None,
+            valid_until: None,
+            applies_from: None,
+            applies_until: None,
+        };
+        if not_yet_adopted(framework, date) {
+            return empty(CellState::NotYetAdopted);
+        }
+        let Some(provision) = framework.provisions.get(&aspect.id) else { return empty(CellState::Missing) };
+        let (mut confidence, mut note) = (provision.confidence, provision.note.clone());
+        let (state, shown, from, until) = match state_at(framework, provision, date) {
+            StateAt::Current(s, since) => (CellState::Current, s, since, None),
+            StateAt::Past(p) => {
+                confidence = p.confidence.unwrap_or(confidence);
+                note = p.note.clone().or(note);
+                (CellState::Historical, &p.state, Some(p.from), Some(p.until))
+            }
+            StateAt::NoRecord => return empty(CellState::NoRecord),
+        };
+        CellView {
+            state,
+            summary: Some(shown.summary.clone()),
+            detail: Some(shown.detail.clone()),
+            level: Some(shown.level),
+            status: Some(shown.status),
+            requirements: shown
+                .requirements
+                .iter()
+                .map(|(id, strength)| RequirementView {
+                    id: id.clone(),
+                    label: aspect.requirement(id).map_or_else(|| id.to_string(), |r| r.label.clone()),
+                    strength: *strength,
+                })
+                .collect(),
+            parameters: aspect
+                .parameters
+                .iter()
+                .filter_map(|p| {
+                    let value = shown.parameters.get(&p.id)?;
+                    Some(ParameterView {
+                        id: p.id.clone(),
+                        label: p.label.clone(),
+                        kind: p.kind,
+                        display: value.display(p.kind),
+                        value: value.clone(),
+                    })
+                })
+                .collect(),
+            citations: citation_views(framework, &shown.citations),
+            confidence: Some(confidence),
+            reviewed: Some(provision.reviewed),
+            note,
+            valid_from: from,
+            valid_until: until,
+            applies_from: provision.applies_from,
+            applies_until: provision.applies_until,
+            ..empty(state)
+        }
+    }
+}
+
+/// Resolves citations against the framework's sources.
+pub fn citation_views(framework: &Framework, citations: &[Citation]) -> Vec<CitationView> {
+    citations
+        .iter()
+        .filter_map(|c| {
+            let s = framework.source(&c.source)?;
+            Some(CitationView {
+                title: s.title.clone(),
+                publisher: s.publisher.clone(),
+                url: s.url.as_str().to_owned(),
+                date: s.date,
+                primary: s.primary,
+                pinpoint: c.pinpoint.as_str().to_owned(),
+            })
+        })
+        .collect()
+}
+
+/// A framework as a column header.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct FrameworkHeader {
+    /// Id.
+    pub id: FrameworkId,
+    /// Full name.
+    pub name: String,
+    /// Short name.
+    pub short: String,
+    /// Kind.
+    pub kind: FrameworkKind,
+    /// Issuing body.
+    pub body: String,
+    /// Status today.
+    pub status: Status,
+    /// Jurisdiction codes.
+    pub jurisdictions: Vec<String>,
+    /// First establishing milestone.
+    pub established: Option<IsoDate>,
+    /// True when the framework did not exist yet on the requested date.
+    pub not_yet_adopted: bool,
+}
+
+impl FrameworkHeader {
+    /// The header of `framework` as of `date`.
+    pub fn build(framework: &Framework, date: Option<IsoDate>) -> Self {
+        FrameworkHeader {
+            id: framework.id.clone(),
+            name: framework.name.clone(),
+            short: framework.short.clone(),
+            kind: framework.kind,
+            body: framework.body.clone(),
+            status: framework.status,
+            jurisdictions: framework.jurisdictions.iter().map(|j| j.as_str().to_owned()).collect(),
+            established: framework.established_on(),
+            not_yet_adopted: not_yet_adopted(framework, date),
+        }
+    }
+}
+
+/// An aspect as a row header.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct AspectHeader {
+    /// Id.
+    pub id: AspectId,
+    /// Name.
+    pub name: String,
+    /// Group id.
+    pub group: GroupId,
+    /// Group name.
+    pub group_name: String,
+    /// The question.
+    pub question: String,
+}
+
+impl AspectHeader {
+    /// The header of `aspect`.
+    pub fn build(data: &Dataset, aspect: &Aspect) -> Self {
+        AspectHeader {
+            id: aspect.id.clone(),
+            name: aspect.name.clone(),
+            group: aspect.group.clone(),
+            group_name: data.group(&aspect.group).map_or_else(|| aspect.group.to_string(), |g| g.name.clone()),
+            question: aspect.question.clone(),
+        }
+    }
+}

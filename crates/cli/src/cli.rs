@@ -19,6 +19,8 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Serve the web app (pages, JSON twins, OpenAPI) on --addr.
+    Serve(ServeArgs),
     /// Check the dataset: report every problem in every file (exit 1 if any error).
     Check(CheckArgs),
     /// Compare two or more frameworks side by side.
@@ -44,6 +46,14 @@ pub enum Format {
     Csv,
     /// JSON, as documented in docs/JSON.md.
     Json,
+}
+
+/// Arguments of `serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address to listen on (port 0 picks a free port).
+    #[arg(long, default_value = "127.0.0.1:8080", env = "CRYPTOREG_ADDR")]
+    pub addr: std::net::SocketAddr,
 }
 
 /// Arguments of `check`.

@@ -107,7 +107,7 @@ impl IsoDate {
         }
         raw.parse::<jiff::civil::Date>()
             .map(Self)
-            .map_err(|e| InvalidValue(format!("`{raw}` is not a valid date: {e}")))
+            .map_err(|_| InvalidValue(format!("`{raw}` is not a real calendar date")))
     }
 
     /// Today's date in UTC.
@@ -201,6 +201,12 @@ impl Pinpoint {
     }
 }
 
+impl fmt::Display for Pinpoint {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
 /// An absolute `http` or `https` URL.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, schemars::JsonSchema)]
 #[serde(transparent)]
@@ -221,6 +227,12 @@ impl WebUrl {
     /// The URL as written.
     pub fn as_str(&self) -> &str {
         &self.0
+    }
+}
+
+impl fmt::Display for WebUrl {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
     }
 }
 

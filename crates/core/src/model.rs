@@ -27,6 +27,11 @@ macro_rules! vocabulary {
                 match self { $($name::$variant => $text),+ }
             }
 
+            /// Human-readable form (`not-addressed` → `not addressed`).
+            pub fn label(self) -> String {
+                self.as_str().replace('-', " ")
+            }
+
             /// Parses the kebab-case spelling.
             pub fn parse(raw: &str) -> Option<Self> {
                 match raw { $($text => Some($name::$variant),)+ _ => None }

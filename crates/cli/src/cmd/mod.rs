@@ -5,6 +5,7 @@ mod check;
 mod compare;
 mod frameworks;
 mod schema;
+mod serve;
 mod show;
 
 use crate::cli::{Cli, Command};
@@ -19,6 +20,7 @@ pub const EXIT_USAGE: u8 = 2;
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let data = cli.data.as_deref();
     match cli.command {
+        Command::Serve(args) => serve::run(data, &args),
         Command::Check(args) => check::run(data, &args),
         Command::Compare(args) => compare::run(data, &args),
         Command::Frameworks(args) => frameworks::run(data, &args),

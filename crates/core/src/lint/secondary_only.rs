@@ -11,8 +11,10 @@ pub const RULE: Rule = Rule {
     check: |parsed, report| {
         for (f, key, p) in parsed.provisions() {
             let citations = &p.citations;
-            let primary = |id: &str| f.value.sources.iter().any(|s| s.id.get_ref() == id && s.primary);
-            if !citations.is_empty() && !citations.iter().any(|c| primary(c.source.get_ref())) {
+            let source = |id: &str| f.value.sources.iter().find(|s| s.id.get_ref() == id);
+            // Citations that resolve to no source are `unresolved-source`'s business.
+            let resolved: Vec<_> = citations.iter().filter_map(|c| source(c.source.get_ref())).collect();
+            if !resolved.is_empty() && !resolved.iter().any(|s| s.primary) {
                 report.at(
                     f.file,
                     key.span(),

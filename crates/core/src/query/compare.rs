@@ -86,13 +86,14 @@ pub fn compare(data: &Dataset, request: &CompareRequest) -> Result<Comparison, Q
             frameworks.push(f);
         }
     }
-    if frameworks.len() < 2 {
-        return Err(QueryError::TooFewFrameworks { given: frameworks.len() });
-    }
     let aspects = select_aspects(data, &request.aspects, &request.groups)?;
     let as_of = parse_date(request.as_of.as_deref())?;
     let key_text = request.sort.as_deref().map(str::trim).filter(|s| !s.is_empty()).unwrap_or("name");
     let key = parse_sort_key(data, key_text)?;
+    // Checked last, so that a view with one framework still reports bad ids, dates and sort keys.
+    if frameworks.len() < 2 {
+        return Err(QueryError::TooFewFrameworks { given: frameworks.len() });
+    }
 
     let mut comparison = build(data, &frameworks, &aspects, as_of);
     let axis = match key {

@@ -2,6 +2,7 @@
 //! suggestions), the state of a cell as of a date, and the comparison table.
 
 pub mod as_of;
+pub mod catalog;
 pub mod compare;
 pub mod framework;
 pub mod views;

@@ -183,6 +183,33 @@ impl CellView {
     }
 }
 
+impl CellView {
+    /// Whether the cell has content to show (a current or historical state).
+    pub fn has_content(&self) -> bool {
+        matches!(self.state, CellState::Current | CellState::Historical)
+    }
+
+    /// Whether the shown state is an earlier one.
+    pub fn is_historical(&self) -> bool {
+        self.state == CellState::Historical
+    }
+
+    /// Why a cell is empty, in words.
+    pub fn empty_reason(&self) -> &'static str {
+        match self.state {
+            CellState::NotYetAdopted => "Not yet adopted on this date",
+            CellState::NoRecord => "No record for this date",
+            CellState::Missing => "No cell",
+            CellState::Current | CellState::Historical => "",
+        }
+    }
+
+    /// The level's kebab-case name, or `none`.
+    pub fn level_class(&self) -> &'static str {
+        self.level.map_or("none", Level::as_str)
+    }
+}
+
 /// Resolves citations against the framework's sources.
 pub fn citation_views(framework: &Framework, citations: &[Citation]) -> Vec<CitationView> {
     citations

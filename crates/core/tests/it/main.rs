@@ -1,0 +1,6 @@
+//! Integration tests of cryptoreg-core, in one test binary.
+
+mod compare;
+mod dataset;
+mod lint;
+mod schema;

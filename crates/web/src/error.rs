@@ -1,0 +1,92 @@
+//! The one error shape of the web edge: a status, a machine code, a message and the closest valid ids,
+//! rendered as JSON or as an HTML page. (Rendering failures are logged and answered with a bare 500.)
+
+use crate::respond::{Chrome, Want};
+use askama::Template;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use cryptoreg_core::query::QueryError;
+use serde::Serialize;
+
+/// An error answer.
+#[derive(Debug, Serialize, Template, schemars::JsonSchema)]
+#[template(path = "error.html")]
+pub struct AppError {
+    /// HTTP status code.
+    pub status: u16,
+    /// Machine-readable code (`unknown-framework`, `bad-request`, `not-found`).
+    pub error: String,
+    /// What went wrong.
+    pub message: String,
+    /// Closest valid values, if any.
+    pub suggestions: Vec<String>,
+    /// Where to try the suggestions (URL prefix), for the HTML page.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub suggestion_base: Option<String>,
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub(crate) chrome: Chrome,
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub(crate) want: Want,
+}
+
+impl AppError {
+    fn new(status: StatusCode, error: &str, message: impl Into<String>) -> Self {
+        AppError {
+            status: status.as_u16(),
+            error: error.to_owned(),
+            message: message.into(),
+            suggestions: Vec::new(),
+            suggestion_base: None,
+            chrome: Chrome::default(),
+            want: Want::Html,
+        }
+    }
+
+    /// 400: malformed input.
+    pub fn bad_request(message: impl Into<String>) -> Self {
+        Self::new(StatusCode::BAD_REQUEST, "bad-request", message)
+    }
+
+    /// 404: no such page.
+    pub fn not_found(message: impl Into<String>) -> Self {
+        Self::new(StatusCode::NOT_FOUND, "not-found", message)
+    }
+
+    /// From a core query error: unknown ids are 404 with suggestions, malformed input 400.
+    pub fn from_query(e: QueryError) -> Self {
+        let status = if e.is_not_found() { StatusCode::NOT_FOUND } else { StatusCode::BAD_REQUEST };
+        let (code, suggestions, base) = match &e {
+            QueryError::UnknownFramework { suggestions, .. } => {
+                ("unknown-framework", suggestions.clone(), Some("/frameworks/"))
+            }
+            QueryError::UnknownAspect { suggestions, .. } => ("unknown-aspect", suggestions.clone(), Some("/aspects/")),
+            QueryError::UnknownGroup { suggestions, .. } => ("unknown-group", suggestions.clone(), None),
+            QueryError::UnknownJurisdiction { suggestions, .. } => {
+                ("unknown-jurisdiction", suggestions.clone(), Some("/jurisdictions/"))
+            }
+            QueryError::UnknownSortKey { suggestions, .. } => ("bad-sort", suggestions.clone(), None),
+            QueryError::TooFewFrameworks { .. } => ("too-few-frameworks", Vec::new(), None),
+            QueryError::InvalidDate { .. } => ("bad-date", Vec::new(), None),
+        };
+        AppError { suggestions, suggestion_base: base.map(str::to_owned), ..Self::new(status, code, e.to_string()) }
+    }
+
+    /// The same error, rendered for `want` with the page chrome.
+    pub fn for_request(mut self, want: Want, chrome: Chrome) -> Self {
+        self.want = want;
+        self.chrome = chrome;
+        self
+    }
+}
+
+impl IntoResponse for AppError {
+    fn into_response(self) -> Response {
+        let status = StatusCode::from_u16(self.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        let mut response = crate::respond::render(self.want, &self);
+        *response.status_mut() = status;
+        response
+    }
+}

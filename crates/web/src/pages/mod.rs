@@ -1,0 +1,58 @@
+//! One module per page or resource. Each handler parses its query, calls the core, and renders one context
+//! struct as HTML or JSON.
+
+pub mod aspects;
+pub mod compare;
+pub mod frameworks;
+pub mod info;
+pub mod jurisdictions;
+pub mod sources;
+
+use cryptoreg_core::model::FrameworkKind;
+use serde::Deserialize;
+
+/// Sort direction of a header.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, serde::Serialize, utoipa::ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Dir {
+    /// Ascending (weakest level, smallest value, A to Z first).
+    #[default]
+    Asc,
+    /// Descending.
+    Desc,
+}
+
+/// Plural heading for a kind of framework.
+pub fn kind_heading(kind: FrameworkKind) -> &'static str {
+    match kind {
+        FrameworkKind::InternationalStandard => "International standards",
+        FrameworkKind::RegionalLaw => "Regional laws",
+        FrameworkKind::NationalLaw => "National laws",
+        FrameworkKind::AgencyRules => "Regulators' rules and positions",
+        FrameworkKind::BilateralArrangement => "Arrangements between authorities",
+    }
+}
+
+/// Query of pages that take no parameters: anything given is a 400.
+#[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
+#[serde(deny_unknown_fields)]
+pub struct NoParams {}
+
+/// Query of pages that take only a date.
+#[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
+#[serde(deny_unknown_fields)]
+pub struct AsOfParams {
+    /// Show each cell as it stood on this date (YYYY-MM-DD).
+    pub as_of: Option<String>,
+}
+
+/// Builds a query string with the url crate's encoder; empty values are left out.
+pub fn query_string<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> String {
+    let mut s = url::form_urlencoded::Serializer::new(String::new());
+    for (k, v) in pairs {
+        if !v.is_empty() {
+            s.append_pair(k, v);
+        }
+    }
+    s.finish()
+}

@@ -1,0 +1,30 @@
+//! What every handler shares: the dataset (read-only) and the static assets.
+
+use crate::assets::Assets;
+use cryptoreg_core::Dataset;
+use std::sync::Arc;
+
+/// Shared, read-only application state.
+#[derive(Clone)]
+pub struct AppState {
+    /// The dataset; never mutated at run time.
+    pub data: Arc<Dataset>,
+    /// Static files with their content-hashed names.
+    pub(crate) assets: Arc<Assets>,
+    /// The newest review date in the dataset, shown as the data's "as of".
+    pub(crate) newest_review: String,
+}
+
+impl AppState {
+    /// State serving `data`.
+    pub fn new(data: Dataset) -> Self {
+        let newest_review = data
+            .frameworks
+            .values()
+            .flat_map(|f| f.provisions.values().map(|p| p.reviewed))
+            .max()
+            .map(|d| d.to_string())
+            .unwrap_or_default();
+        AppState { data: Arc::new(data), assets: Arc::new(Assets::load()), newest_review }
+    }
+}

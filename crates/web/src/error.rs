@@ -26,7 +26,7 @@ pub struct AppError {
     pub suggestion_base: Option<String>,
     #[serde(skip)]
     #[schemars(skip)]
-    pub(crate) chrome: Chrome,
+    pub(crate) chrome: Box<Chrome>,
     #[serde(skip)]
     #[schemars(skip)]
     pub(crate) want: Want,
@@ -40,7 +40,7 @@ impl AppError {
             message: message.into(),
             suggestions: Vec::new(),
             suggestion_base: None,
-            chrome: Chrome::default(),
+            chrome: Box::default(),
             want: Want::Html,
         }
     }
@@ -77,7 +77,7 @@ impl AppError {
     /// The same error, rendered for `want` with the page chrome.
     pub fn for_request(mut self, want: Want, chrome: Chrome) -> Self {
         self.want = want;
-        self.chrome = chrome;
+        self.chrome = Box::new(chrome);
         self
     }
 }

@@ -14,17 +14,16 @@ pub const RULE: Rule = Rule {
     check: |parsed, report| {
         let date = |t: &Text| IsoDate::parse(t.get_ref()).ok();
         for (f, _, p) in parsed.provisions() {
-            if let (Some(from), Some(until)) = (p.applies_from.as_ref(), p.applies_until.as_ref()) {
-                if let (Some(a), Some(b)) = (date(from), date(until)) {
-                    if a >= b {
-                        report.at(
-                            f.file,
-                            until.span(),
-                            format!("applies_until {b} is not after applies_from {a}"),
-                            "swap the dates or remove applies_until",
-                        );
-                    }
-                }
+            if let (Some(from), Some(until)) = (p.applies_from.as_ref(), p.applies_until.as_ref())
+                && let (Some(a), Some(b)) = (date(from), date(until))
+                && a >= b
+            {
+                report.at(
+                    f.file,
+                    until.span(),
+                    format!("applies_until {b} is not after applies_from {a}"),
+                    "swap the dates or remove applies_until",
+                );
             }
             let mut previous_from: Option<IsoDate> = None;
             for h in &p.history {

@@ -14,15 +14,15 @@ pub const RULE: Rule = Rule {
     check: |parsed, report| {
         let today = parsed.today;
         let mut check = |file, what: &str, t: &Text| {
-            if let Ok(d) = IsoDate::parse(t.get_ref()) {
-                if d > today {
-                    report.at(
-                        file,
-                        t.span(),
-                        format!("{what} {d} is in the future (today is {today})"),
-                        "use the date the work was actually done",
-                    );
-                }
+            if let Ok(d) = IsoDate::parse(t.get_ref())
+                && d > today
+            {
+                report.at(
+                    file,
+                    t.span(),
+                    format!("{what} {d} is in the future (today is {today})"),
+                    "use the date the work was actually done",
+                );
             }
         };
         for f in &parsed.frameworks {

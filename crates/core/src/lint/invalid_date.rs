@@ -27,10 +27,9 @@ pub const RULE: Rule = Rule {
             }
         }
         if let Some(rates) = parsed.aspects.as_ref().and_then(|a| a.value.reference_rates.as_ref().map(|r| (a.file, r)))
+            && let Err(e) = IsoDate::parse(rates.1.date.get_ref())
         {
-            if let Err(e) = IsoDate::parse(rates.1.date.get_ref()) {
-                report.at(rates.0, rates.1.date.span(), e.0, "write the date as YYYY-MM-DD");
-            }
+            report.at(rates.0, rates.1.date.span(), e.0, "write the date as YYYY-MM-DD");
         }
     },
 };

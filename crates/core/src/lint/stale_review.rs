@@ -15,18 +15,18 @@ pub const RULE: Rule = Rule {
     check: |parsed, report| {
         let limit = parsed.today.months_earlier(STALE_AFTER_MONTHS);
         for (f, aspect, p) in parsed.provisions() {
-            if let Ok(d) = IsoDate::parse(p.reviewed.get_ref()) {
-                if d < limit {
-                    report.at(
-                        f.file,
-                        p.reviewed.span(),
-                        format!(
-                            "`{}` was last reviewed on {d}, more than {STALE_AFTER_MONTHS} months ago",
-                            aspect.get_ref()
-                        ),
-                        "check the cell against its sources and update `reviewed`",
-                    );
-                }
+            if let Ok(d) = IsoDate::parse(p.reviewed.get_ref())
+                && d < limit
+            {
+                report.at(
+                    f.file,
+                    p.reviewed.span(),
+                    format!(
+                        "`{}` was last reviewed on {d}, more than {STALE_AFTER_MONTHS} months ago",
+                        aspect.get_ref()
+                    ),
+                    "check the cell against its sources and update `reviewed`",
+                );
             }
         }
     },

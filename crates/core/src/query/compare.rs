@@ -140,10 +140,10 @@ fn parse_sort_key<'d>(data: &'d Dataset, key: &str) -> Result<SortKey<'d>, Query
         return Ok(SortKey::AspectName);
     }
     if let Some((aspect_id, param_id)) = key.split_once('.') {
-        if let Some(a) = data.aspects.iter().find(|a| a.id.as_str() == aspect_id) {
-            if let Some(p) = a.parameters.iter().find(|p| p.id.as_str() == param_id) {
-                return Ok(SortKey::Parameter(a, &p.id));
-            }
+        if let Some(a) = data.aspects.iter().find(|a| a.id.as_str() == aspect_id)
+            && let Some(p) = a.parameters.iter().find(|p| p.id.as_str() == param_id)
+        {
+            return Ok(SortKey::Parameter(a, &p.id));
         }
     } else if let Some(a) = data.aspects.iter().find(|a| a.id.as_str() == key) {
         return Ok(SortKey::Aspect(a));

@@ -1,0 +1,262 @@
+//! Real-browser tests: the app served on port 0, Chromium driven over WebDriver (thirtyfour + chromedriver),
+//! axe-core injected for accessibility. Skipped only outside CI when the browser is missing; under `CI=true`
+//! a missing browser is a failure.
+
+use crate::harness::shipped;
+use serde_json::{Value, json};
+use std::net::SocketAddr;
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+use thirtyfour::common::capabilities::chromium::ChromiumLikeCapabilities;
+use thirtyfour::extensions::cdp::ChromeDevTools;
+use thirtyfour::prelude::*;
+
+/// Records console errors, uncaught errors and CSP violations from the first script on every page.
+const WATCH: &str = r#"
+window.__problems = [];
+document.addEventListener('securitypolicyviolation', (e) => window.__problems.push('CSP: ' + e.violatedDirective + ' ' + e.blockedURI));
+window.addEventListener('error', (e) => window.__problems.push('error: ' + e.message));
+const origError = console.error;
+console.error = function () { window.__problems.push('console.error: ' + Array.from(arguments).join(' ')); origError.apply(console, arguments); };
+"#;
+
+const SEED: &str = "f=fsb-crypto&f=fsb-stablecoins&f=eu-mica&f=uk-us-2025&f=fatf-r15&f=iosco-cda&f=us-genius-act";
+
+struct Driver {
+    process: Child,
+    port: u16,
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.process.kill();
+        let _ = self.process.wait();
+    }
+}
+
+fn which(name: &str) -> Option<std::path::PathBuf> {
+    std::env::var_os("PATH")?.to_str()?.split(':').map(|d| std::path::Path::new(d).join(name)).find(|p| p.is_file())
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("free port")
+}
+
+/// Whether to run: `Some(reason)` to skip.
+fn skip_reason() -> Option<String> {
+    let ci = std::env::var("CI").is_ok_and(|v| v == "true");
+    let missing: Vec<&str> = ["chromium", "chromedriver"].into_iter().filter(|b| which(b).is_none()).collect();
+    let axe_missing = axe_path().is_none();
+    if missing.is_empty() && !axe_missing {
+        return None;
+    }
+    let reason = format!("missing {missing:?}{}", if axe_missing { " and axe-core (set CRYPTOREG_AXE)" } else { "" });
+    assert!(!ci, "browser tests cannot run under CI: {reason}; scripts/test installs them");
+    if std::env::var_os("CRYPTOREG_SKIP_BROWSER").is_none() {
+        eprintln!("note: skipping browser tests: {reason}");
+    }
+    Some(reason)
+}
+
+fn axe_path() -> Option<std::path::PathBuf> {
+    let explicit = std::env::var_os("CRYPTOREG_AXE").map(std::path::PathBuf::from);
+    let default =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/browser/node_modules/axe-core/axe.min.js");
+    explicit.into_iter().chain([default]).find(|p| p.is_file())
+}
+
+async fn start_driver() -> Driver {
+    let port = free_port();
+    let process = Command::new("chromedriver")
+        .arg(format!("--port={port}"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start chromedriver");
+    for _ in 0..100 {
+        if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    Driver { process, port }
+}
+
+async fn start_app() -> SocketAddr {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let addr = listener.local_addr().expect("addr");
+    let app = cryptoreg_web::app(cryptoreg_web::AppState::new(shipped()));
+    tokio::spawn(async move { axum::serve(listener, app).await });
+    addr
+}
+
+async fn browser(driver: &Driver) -> WebDriver {
+    let mut caps = DesiredCapabilities::chrome();
+    caps.set_binary(which("chromium").expect("chromium").to_str().expect("utf-8 path")).expect("binary");
+    for arg in [
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--window-size=1280,900",
+    ] {
+        caps.add_arg(arg).expect("arg");
+    }
+    let web = WebDriver::new(format!("http://127.0.0.1:{}", driver.port), caps).await.expect("WebDriver session");
+    let cdp = ChromeDevTools::new(web.handle.clone());
+    cdp.execute_cdp_with_params("Page.addScriptToEvaluateOnNewDocument", json!({ "source": WATCH }))
+        .await
+        .expect("watcher");
+    web
+}
+
+async fn problems(web: &WebDriver) -> Vec<String> {
+    let ret = web.execute("return window.__problems || ['watcher missing'];", vec![]).await.expect("script");
+    ret.convert::<Vec<String>>().unwrap_or_default()
+}
+
+async fn axe_violations(web: &WebDriver, axe: &str) -> Vec<String> {
+    web.execute(axe, vec![]).await.expect("inject axe");
+    let script = "const done = arguments[arguments.length - 1];\
+        axe.run(document, { resultTypes: ['violations'] }).then(r => done(r.violations.map(v => v.id + ' (' + v.impact + '): ' + v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', ')))).catch(e => done(['axe failed: ' + e]));";
+    let ret = web.execute_async(script, vec![]).await.expect("axe run");
+    ret.convert::<Vec<String>>().unwrap_or_else(|e| vec![format!("unreadable axe result: {e}")])
+}
+
+async fn column_ids(web: &WebDriver) -> Vec<String> {
+    let mut ids = Vec::new();
+    for a in web.find_all(By::Css("table.compare thead th a.more")).await.expect("headers") {
+        ids.push(a.attr("href").await.ok().flatten().unwrap_or_default());
+    }
+    ids
+}
+
+async fn wait_until<F, Fut>(mut check: F) -> bool
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = bool>,
+{
+    for _ in 0..50 {
+        if check().await {
+            return true;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    false
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn browser_suite() {
+    if skip_reason().is_some() {
+        return;
+    }
+    let axe = std::fs::read_to_string(axe_path().expect("axe")).expect("read axe");
+    let driver = start_driver().await;
+    let addr = start_app().await;
+    let base = format!("http://{addr}");
+    let web = browser(&driver).await;
+    let result = run_scenarios(&web, &base, &axe).await;
+    let _ = web.quit().await;
+    if let Err(failures) = result {
+        panic!("browser failures:\n{}", failures.join("\n"));
+    }
+}
+
+async fn run_scenarios(web: &WebDriver, base: &str, axe: &str) -> Result<(), Vec<String>> {
+    let mut failures = Vec::new();
+    let mut check = |ok: bool, what: String| {
+        if !ok {
+            failures.push(what);
+        }
+    };
+
+    // Sorting by clicking a row header reorders the framework columns in place and sets aria-sort.
+    web.goto(format!("{base}/compare?{SEED}")).await.expect("open compare");
+    let before = column_ids(web).await;
+    check(before.len() == 7, format!("seven columns expected, got {}", before.len()));
+    let travel = web
+        .find(By::XPath("//tbody//th[.//a[@href='/aspects/travel-rule']]//a[contains(@class,'sort')][1]"))
+        .await
+        .expect("travel-rule header");
+    travel.click().await.expect("click sort");
+    let sorted = wait_until(|| async {
+        web.find(By::XPath("//tbody//th[.//a[@href='/aspects/travel-rule']]")).await.ok().is_some()
+            && matches!(web.find(By::XPath("//tbody//th[.//a[@href='/aspects/travel-rule']]")).await.expect("th").attr("aria-sort").await, Ok(Some(ref v)) if v == "ascending")
+    })
+    .await;
+    check(sorted, "aria-sort=ascending not set on the travel-rule row header after clicking it".into());
+    let after = column_ids(web).await;
+    check(after != before, format!("column order did not change: {after:?}"));
+    let url = web.current_url().await.map(|u| u.to_string()).unwrap_or_default();
+    check(url.contains("sort=travel-rule"), format!("URL does not follow the sort: {url}"));
+
+    // Orientation: frameworks become rows.
+    web.find(By::Css("a.orient")).await.expect("orient link").click().await.expect("click orient");
+    let swapped = wait_until(|| async {
+        match web.find(By::Css("table.compare thead th.corner a.sort")).await {
+            Ok(e) => e.text().await.map(|t| t.starts_with("Framework")).unwrap_or(false),
+            Err(_) => false,
+        }
+    })
+    .await;
+    check(swapped, "orientation did not switch to frameworks as rows".into());
+
+    // A cell's detail and citations open in a dialog.
+    web.goto(format!("{base}/compare?{SEED}")).await.expect("reopen");
+    web.find(By::Css("#results a.open")).await.expect("detail link").click().await.expect("click detail");
+    let opened = wait_until(|| async {
+        web.execute("const d = document.getElementById('cell-dialog'); return d.open && d.querySelectorAll('ul.cites a[href^=\"http\"]').length > 0;", vec![])
+            .await
+            .ok()
+            .and_then(|r| r.convert::<bool>().ok())
+            .unwrap_or(false)
+    })
+    .await;
+    check(opened, "the cell dialog did not open with citation links".into());
+
+    // Selecting a framework updates the table in place and the URL follows.
+    web.goto(format!("{base}/compare?f=eu-mica&f=us-genius-act")).await.expect("open two");
+    web.find(By::Css("details.choose > summary")).await.expect("picker").click().await.expect("open picker");
+    web.find(By::Css("label[for='f-fatf-r15']")).await.expect("fatf box").click().await.expect("tick fatf");
+    let selected = wait_until(|| async { column_ids(web).await.len() == 3 }).await;
+    check(selected, "ticking a framework did not add a column".into());
+    let url = web.current_url().await.map(|u| u.to_string()).unwrap_or_default();
+    check(url.contains("f=fatf-r15"), format!("URL does not follow the selection: {url}"));
+    let p = problems(web).await;
+    check(p.is_empty(), format!("console errors or CSP violations: {p:?}"));
+
+    // Accessibility at desktop and phone widths, and no console errors or CSP violations on any page.
+    for (width, height) in [(1280u32, 900u32), (375, 812)] {
+        web.set_window_rect(0, 0, width, height).await.expect("resize");
+        for path in [
+            "/".to_owned(),
+            format!("/compare?{SEED}"),
+            "/frameworks/eu-mica".to_owned(),
+            "/aspects/travel-rule".to_owned(),
+        ] {
+            web.goto(format!("{base}{path}")).await.expect("open page");
+            let v = axe_violations(web, axe).await;
+            check(v.is_empty(), format!("axe at {width}px on {path}: {v:?}"));
+            let p = problems(web).await;
+            check(p.is_empty(), format!("console errors or CSP violations at {width}px on {path}: {p:?}"));
+        }
+    }
+    // At 375 px the comparison scrolls sideways inside its wrapper, with the first column pinned.
+    web.goto(format!("{base}/compare?{SEED}")).await.expect("open compare");
+    let layout: Value = web
+        .execute("const w = document.querySelector('.table-wrap'); const th = document.querySelector('tbody th'); return {scrolls: w.scrollWidth > w.clientWidth, pinned: getComputedStyle(th).position, page: document.documentElement.scrollWidth <= window.innerWidth + 1};", vec![])
+        .await
+        .map(|r| r.json().clone())
+        .unwrap_or(Value::Null);
+    check(
+        layout["scrolls"] == true && layout["pinned"] == "sticky" && layout["page"] == true,
+        format!("narrow layout: {layout}"),
+    );
+
+    if failures.is_empty() { Ok(()) } else { Err(failures) }
+}

@@ -1,0 +1,30 @@
+//! The OpenAPI document is generated, served, pinned by a snapshot, and lists every JSON route.
+
+use crate::harness::get;
+
+#[tokio::test]
+async fn openapi_is_served_and_pinned() {
+    let a = get("/api/openapi.json").await;
+    assert_eq!(a.status, axum::http::StatusCode::OK);
+    let doc = a.json();
+    for path in [
+        "/compare.json",
+        "/index.json",
+        "/frameworks.json",
+        "/frameworks/{id}.json",
+        "/aspects.json",
+        "/aspects/{id}.json",
+        "/jurisdictions.json",
+        "/jurisdictions/{code}.json",
+        "/sources.json",
+        "/methodology.json",
+        "/glossary.json",
+        "/about.json",
+    ] {
+        assert!(doc["paths"][path]["get"].is_object(), "{path} missing from the OpenAPI document");
+        let schema = &doc["paths"][path]["get"]["responses"]["200"]["content"]["application/json"]["schema"];
+        assert!(schema.is_object(), "{path}: no response schema");
+    }
+    assert!(doc["components"]["schemas"]["Comparison"].is_object());
+    insta::assert_snapshot!("openapi", cryptoreg_web::openapi::document());
+}

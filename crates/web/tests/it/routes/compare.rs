@@ -1,0 +1,87 @@
+//! `/` and `/compare`.
+
+use crate::harness::{get, get_with, shipped};
+use axum::http::StatusCode;
+
+#[tokio::test]
+async fn compare_renders_both_frameworks_and_every_aspect() {
+    let a = get("/compare?f=alpha-law&f=beta-standard").await;
+    assert_eq!(a.status, StatusCode::OK);
+    assert!(a.header("content-type").starts_with("text/html"));
+    assert!(a.body.contains("Full, segregated reserve; 30% in deposits."));
+    assert!(a.body.contains("Travel rule from EUR 1,000."));
+    assert!(a.body.contains(r#"href="/frameworks/alpha-law#stablecoin-reserves""#));
+}
+
+#[tokio::test]
+async fn json_twin_by_suffix_and_by_accept_header_is_the_same() {
+    let by_suffix = get("/compare.json?f=alpha-law&f=beta-standard").await;
+    let by_accept =
+        get_with(crate::harness::fixture(), "/compare?f=alpha-law&f=beta-standard", Some("application/json")).await;
+    assert_eq!(by_suffix.status, StatusCode::OK);
+    assert_eq!(by_suffix.header("content-type"), "application/json");
+    assert_eq!(by_suffix.json(), by_accept.json());
+    let c = &by_suffix.json()["comparison"];
+    assert_eq!(c["frameworks"].as_array().map(Vec::len), Some(2));
+    assert_eq!(c["rows"].as_array().map(Vec::len), Some(2));
+    assert_eq!(c["rows"][0]["cells"][0]["citations"][0]["pinpoint"], "Art. 5");
+}
+
+#[tokio::test]
+async fn sorting_sets_aria_sort_and_orders_columns() {
+    let a = get("/compare?f=alpha-law&f=beta-standard&f=gamma-ban&sort=stablecoin-reserves&dir=desc").await;
+    assert_eq!(a.status, StatusCode::OK);
+    assert!(a.body.contains(r#"aria-sort="descending""#));
+    let gamma = a.body.find("/frameworks/gamma-ban\"").expect("gamma");
+    let beta = a.body.find("/frameworks/beta-standard\"").expect("beta");
+    assert!(gamma < beta, "prohibited sorts before recommended when descending");
+    let json =
+        get("/compare.json?f=alpha-law&f=beta-standard&f=gamma-ban&sort=travel-rule.travel-threshold").await.json();
+    let order: Vec<&str> =
+        json["comparison"]["frameworks"].as_array().into_iter().flatten().filter_map(|f| f["id"].as_str()).collect();
+    assert_eq!(order, ["alpha-law", "beta-standard", "gamma-ban"]);
+}
+
+#[tokio::test]
+async fn orientation_and_as_of() {
+    let a = get("/compare?f=alpha-law&f=gamma-ban&orient=frameworks&as_of=2023-06-01").await;
+    assert_eq!(a.status, StatusCode::OK);
+    assert!(a.body.contains(">Framework<"), "frameworks as rows");
+    assert!(a.body.contains("Not yet adopted on this date"));
+    assert!(a.body.contains("Adopted, not yet applicable."));
+}
+
+#[tokio::test]
+async fn fewer_than_two_frameworks_is_a_friendly_message_not_an_error() {
+    for uri in ["/compare", "/compare?f=alpha-law"] {
+        let a = get(uri).await;
+        assert_eq!(a.status, StatusCode::OK, "{uri}");
+        assert!(a.body.contains(r#"class="message""#), "{uri}");
+        assert!(!a.body.contains("<table class=\"compare\""), "{uri}");
+    }
+    assert_eq!(get("/compare.json").await.json()["comparison"], serde_json::Value::Null);
+}
+
+#[tokio::test]
+async fn home_selects_the_seed_frameworks() {
+    let a = get_with(shipped(), "/index.json", None).await;
+    assert_eq!(a.status, StatusCode::OK);
+    let selected = a.json()["selected"].as_array().map(Vec::len);
+    assert_eq!(selected, Some(7));
+    let html = get_with(shipped(), "/", None).await;
+    assert!(html.body.contains("US GENIUS Act"));
+}
+
+#[tokio::test]
+async fn issue_3_done_criteria() {
+    // `curl -s localhost:8080/compare.json?f=eu-mica&f=us-genius-act` returns both with every aspect.
+    let a = get_with(shipped(), "/compare.json?f=eu-mica&f=us-genius-act", None).await;
+    assert_eq!(a.status, StatusCode::OK);
+    let c = &a.json()["comparison"];
+    assert_eq!(c["frameworks"].as_array().map(Vec::len), Some(2));
+    assert_eq!(c["rows"].as_array().map(Vec::len), Some(shipped().aspects.len()));
+    // `/compare?f=nosuch&f=eu-mica` is a 404 that names `nosuch`.
+    let a = get_with(shipped(), "/compare?f=nosuch&f=eu-mica", None).await;
+    assert_eq!(a.status, StatusCode::NOT_FOUND);
+    assert!(a.body.contains("nosuch"));
+}

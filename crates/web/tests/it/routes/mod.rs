@@ -1,0 +1,8 @@
+//! Route tests, one module per resource.
+
+mod aspects;
+mod compare;
+mod errors;
+mod frameworks;
+mod info;
+mod security;

@@ -1,0 +1,61 @@
+//! Security headers, CORS on JSON, compression and caching of static assets.
+
+use crate::harness::{fixture, get};
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use tower::ServiceExt;
+
+#[tokio::test]
+async fn every_response_carries_the_security_headers() {
+    for uri in ["/", "/compare.json", "/nosuch", "/frameworks/alpha-law"] {
+        let a = get(uri).await;
+        let csp = a.header("content-security-policy");
+        assert!(
+            csp.contains("default-src 'none'")
+                && csp.contains("script-src 'self'")
+                && csp.contains("frame-ancestors 'none'"),
+            "{uri}: {csp}"
+        );
+        assert!(!csp.contains("unsafe-inline"));
+        assert_eq!(a.header("x-content-type-options"), "nosniff", "{uri}");
+        assert_eq!(a.header("referrer-policy"), "no-referrer", "{uri}");
+    }
+}
+
+#[tokio::test]
+async fn html_has_no_inline_script_or_style_and_no_third_party_urls() {
+    let a = get("/compare?f=alpha-law&f=beta-standard").await;
+    assert!(!a.body.contains("<script>"), "inline script");
+    assert!(!a.body.contains("style=\""), "inline style");
+    assert!(!a.body.contains("<style"), "style element");
+    for tag in ["<script src=\"", "<link rel=\"stylesheet\" href=\""] {
+        let start = a.body.find(tag).expect(tag) + tag.len();
+        assert!(a.body[start..].starts_with("/static/"), "{tag} must be same-origin");
+    }
+}
+
+#[tokio::test]
+async fn static_assets_are_hashed_and_cached_forever() {
+    let page = get("/").await;
+    let start = page.body.find("/static/style.").expect("stylesheet link");
+    let end = start + page.body[start..].find('"').expect("quote");
+    let css = get(&page.body[start..end]).await;
+    assert_eq!(css.status, StatusCode::OK);
+    assert!(css.header("content-type").starts_with("text/css"));
+    assert!(css.header("cache-control").contains("immutable"));
+}
+
+#[tokio::test]
+async fn json_allows_cross_origin_get_and_compresses() {
+    let app = cryptoreg_web::app(cryptoreg_web::AppState::new(fixture()));
+    let request = Request::builder()
+        .uri("/compare.json?f=alpha-law&f=beta-standard")
+        .header(header::ORIGIN, "https://example.org")
+        .header(header::ACCEPT_ENCODING, "gzip")
+        .body(Body::empty())
+        .expect("request");
+    let response = app.oneshot(request).await.expect("infallible");
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(response.headers().get(header::ACCESS_CONTROL_ALLOW_ORIGIN).and_then(|v| v.to_str().ok()), Some("*"));
+    assert_eq!(response.headers().get(header::CONTENT_ENCODING).and_then(|v| v.to_str().ok()), Some("gzip"));
+}

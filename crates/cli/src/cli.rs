@@ -31,6 +31,10 @@ pub enum Command {
     Aspects(ListArgs),
     /// Show one framework: every cell with its citations, its milestones and sources.
     Show(ShowArgs),
+    /// Counts: frameworks, jurisdictions, aspects, cells, citation and confidence shares, review dates.
+    Stats(ListArgs),
+    /// Regenerate docs/ASPECTS.md and docs/LINT-RULES.md from the dataset and the lint (or check them with --check).
+    Docs(DocsArgs),
     /// Write the JSON Schemas of the data files (to data/schema/ by default).
     Schema(SchemaArgs),
 }
@@ -120,6 +124,17 @@ pub struct ShowArgs {
     /// Output format (table and markdown print a readable report).
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
+}
+
+/// Arguments of `docs`.
+#[derive(Debug, Args)]
+pub struct DocsArgs {
+    /// Directory to write to.
+    #[arg(long, default_value = "docs")]
+    pub out: PathBuf,
+    /// Do not write; exit 1 if the files on disk are stale.
+    #[arg(long)]
+    pub check: bool,
 }
 
 /// Arguments of `schema`.

@@ -3,10 +3,12 @@
 mod aspects;
 mod check;
 mod compare;
+mod docs;
 mod frameworks;
 mod schema;
 mod serve;
 mod show;
+mod stats;
 
 use crate::cli::{Cli, Command};
 use std::process::ExitCode;
@@ -26,6 +28,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Frameworks(args) => frameworks::run(data, &args),
         Command::Aspects(args) => aspects::run(data, &args),
         Command::Show(args) => show::run(data, &args),
+        Command::Stats(args) => stats::run(data, &args),
+        Command::Docs(args) => docs::run(data, &args),
         Command::Schema(args) => schema::run(&args),
     }
 }

@@ -5,6 +5,7 @@ pub mod as_of;
 pub mod catalog;
 pub mod compare;
 pub mod framework;
+pub mod stats;
 pub mod views;
 
 use crate::suggest::closest;

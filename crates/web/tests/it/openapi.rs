@@ -28,3 +28,22 @@ async fn openapi_is_served_and_pinned() {
     assert!(doc["components"]["schemas"]["Comparison"].is_object());
     insta::assert_snapshot!("openapi", cryptoreg_web::openapi::document());
 }
+
+#[tokio::test]
+async fn every_query_parameter_is_documented() {
+    let doc = get("/api/openapi.json").await.json();
+    let guide = std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/JSON.md"))
+        .expect("docs/JSON.md");
+    let mut seen = 0;
+    for (path, item) in doc["paths"].as_object().expect("paths") {
+        for p in item["get"]["parameters"].as_array().into_iter().flatten() {
+            let name = p["name"].as_str().expect("name");
+            assert!(
+                guide.contains(&format!("`{name}`")),
+                "docs/JSON.md does not document parameter `{name}` of {path}"
+            );
+            seen += 1;
+        }
+    }
+    assert!(seen >= 10, "only {seen} parameters found");
+}

@@ -1,0 +1,171 @@
+//! Subcommands on the fixture dataset and on the shipped one.
+
+use crate::{fixture, run, stderr, stdout};
+
+const SEED: [&str; 7] =
+    ["fsb-crypto", "fsb-stablecoins", "eu-mica", "uk-us-2025", "fatf-r15", "iosco-cda", "us-genius-act"];
+
+#[test]
+fn issue_2_seed_comparison_as_json() {
+    let mut args = vec!["compare"];
+    args.extend(SEED);
+    args.extend(["--format", "json"]);
+    let o = run(&args);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert_eq!(json["frameworks"].as_array().map(Vec::len), Some(7));
+    for row in json["rows"].as_array().expect("rows") {
+        for cell in row["cells"].as_array().expect("cells") {
+            let cited = cell["citations"].as_array().expect("citations").iter().any(|c| {
+                c["url"].as_str().is_some_and(|u| u.starts_with("http"))
+                    && c["pinpoint"].as_str().is_some_and(|p| !p.is_empty())
+            });
+            assert!(cited, "{} × {} lacks a citation with URL and pinpoint", cell["framework"], cell["aspect"]);
+        }
+    }
+}
+
+#[test]
+fn issue_2_bad_input_exits_2_and_says_why() {
+    let o = run(&["compare", "eu-mica"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("at least two frameworks"), "{}", stderr(&o));
+    let o = run(&["compare", "eu-mica", "nosuch"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("`nosuch`"));
+    let o = run(&["compare", "eu-mica", "eu-mika"]);
+    assert!(stderr(&o).contains("did you mean `eu-mica`"), "{}", stderr(&o));
+    let o = run(&["compare", "eu-mica", "fatf-r15", "--as-of", "2024-13-01"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("2024-13-01"));
+    let o = run(&["compare", "eu-mica", "fatf-r15", "--aspects", "travel-rules"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("did you mean `travel-rule`"));
+    let o = run(&["show", "eu-mika"]);
+    assert_eq!(o.status.code(), Some(2));
+    let o = run(&["compare", "eu-mica", "fatf-r15", "--format", "yaml"]);
+    assert_eq!(o.status.code(), Some(2), "clap rejects an unknown format");
+}
+
+#[test]
+fn csv_is_one_record_per_cell() {
+    let o = run(&["--data", &fixture(), "compare", "alpha-law", "beta-standard", "--format", "csv"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let mut reader = csv::Reader::from_reader(o.stdout.as_slice());
+    let headers = reader.headers().expect("header").clone();
+    assert_eq!(&headers[0], "framework");
+    let records: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("record")).collect();
+    assert_eq!(records.len(), 4);
+    assert_eq!(&records[0][0], "alpha-law");
+    assert!(records[0][9].contains("Art. 5 <https://example.org/alpha-act>"));
+}
+
+#[test]
+fn markdown_table_snapshot() {
+    let o = run(&[
+        "--data",
+        &fixture(),
+        "compare",
+        "alpha-law",
+        "beta-standard",
+        "gamma-ban",
+        "--sort",
+        "travel-rule.travel-threshold",
+        "--desc",
+        "--format",
+        "markdown",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    insta::assert_snapshot!("compare_markdown", stdout(&o));
+}
+
+#[test]
+fn table_fits_the_width_and_has_no_colour_with_no_color() {
+    let o = run(&[
+        "--data",
+        &fixture(),
+        "compare",
+        "alpha-law",
+        "beta-standard",
+        "gamma-ban",
+        "--transpose",
+        "--as-of",
+        "2023-06-01",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(!out.contains('\u{1b}'), "escape codes despite NO_COLOR");
+    assert!(out.lines().all(|l| l.chars().count() <= 100), "wider than COLUMNS=100:\n{out}");
+    assert!(out.contains("not yet adopted"));
+    assert!(out.contains("Adopted, not yet applicable."));
+}
+
+#[test]
+fn check_reports_every_problem_with_file_and_line() {
+    let o = run(&["check", "data"]);
+    assert_eq!(o.status.code(), Some(0), "shipped data: {}", stdout(&o));
+    let dir = tempdir();
+    copy_dir(&crate::workspace().join("crates/core/tests/fixtures/valid"), &dir);
+    for name in ["invalid-url.toml", "missing-citation.toml"] {
+        std::fs::copy(
+            crate::workspace().join("crates/core/tests/fixtures/invalid").join(name),
+            dir.join("frameworks").join(name),
+        )
+        .expect("copy");
+    }
+    let o = run(&["check", dir.to_str().expect("utf-8")]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    assert!(out.contains("frameworks/invalid-url.toml:15:7: error[invalid-url]"), "{out}");
+    assert!(out.contains("frameworks/missing-citation.toml:32:13: error[missing-citation]"), "{out}");
+    assert!(out.contains("tip:"));
+    let o = run(&["check", "/nonexistent/dir"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("/nonexistent/dir"));
+}
+
+#[test]
+fn listings_and_show_and_stats() {
+    let o = run(&["frameworks", "--format", "csv"]);
+    assert!(o.status.success());
+    assert!(stdout(&o).lines().count() > 30);
+    let o = run(&["aspects", "--format", "json"]);
+    let aspects: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert!(aspects.as_array().map_or(0, Vec::len) >= 16);
+    let o = run(&["show", "eu-mica"]);
+    assert!(o.status.success());
+    assert!(stdout(&o).contains("Regulation (EU) 2023/1114"));
+    let o = run(&["stats", "--format", "json"]);
+    let s: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert_eq!(s["cells"], s["cells_expected"]);
+    assert_eq!(s["share_cited_with_pinpoint"], 1.0);
+}
+
+#[test]
+fn generated_files_are_up_to_date() {
+    assert!(
+        run(&["docs", "--check"]).status.success(),
+        "docs/ASPECTS.md or docs/LINT-RULES.md is stale: run `cryptoreg docs`"
+    );
+    assert!(run(&["schema", "--check"]).status.success(), "data/schema is stale: run `cryptoreg schema`");
+}
+
+fn tempdir() -> std::path::PathBuf {
+    let dir =
+        std::env::temp_dir().join(format!("cryptoreg-test-{}-{:?}", std::process::id(), std::thread::current().id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for entry in std::fs::read_dir(from).expect("read dir").flatten() {
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).expect("copy");
+        }
+    }
+}

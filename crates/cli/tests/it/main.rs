@@ -17,18 +17,22 @@ pub fn run(args: &[&str]) -> Output {
         .expect("run cryptoreg")
 }
 
+/// The workspace root.
 pub fn workspace() -> std::path::PathBuf {
     std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
+/// The valid fixture dataset of the core crate.
 pub fn fixture() -> String {
     workspace().join("crates/core/tests/fixtures/valid").display().to_string()
 }
 
+/// Standard output as text.
 pub fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
 
+/// Standard error as text.
 pub fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }

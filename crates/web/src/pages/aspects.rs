@@ -36,6 +36,7 @@ pub struct AspectsPage {
 
 /// Query of `/aspects/{id}`.
 #[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct AspectParams {
     /// `name` (default), `level` or one of the aspect's parameter ids.

@@ -29,16 +29,20 @@ pub enum Orient {
 
 /// Query parameters of `/compare`.
 #[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct CompareParams {
     /// Framework ids to compare (repeat: `f=eu-mica&f=us-genius-act`); at least two.
     #[serde(default)]
+    #[param(required = false)]
     pub f: Vec<String>,
     /// Aspect ids to show (repeat or comma-separate); default all.
     #[serde(default)]
+    #[param(required = false)]
     pub aspects: Vec<String>,
     /// Aspect group ids to show (repeat).
     #[serde(default)]
+    #[param(required = false)]
     pub group: Vec<String>,
     /// `name`, `aspect`, an aspect id, `<aspect>.<parameter>` or a framework id.
     pub sort: Option<String>,

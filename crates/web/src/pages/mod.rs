@@ -35,11 +35,13 @@ pub fn kind_heading(kind: FrameworkKind) -> &'static str {
 
 /// Query of pages that take no parameters: anything given is a 400.
 #[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct NoParams {}
 
 /// Query of pages that take only a date.
 #[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct AsOfParams {
     /// Show each cell as it stood on this date (YYYY-MM-DD).

@@ -31,9 +31,11 @@ pub enum Command {
     Aspects(ListArgs),
     /// Show one framework: every cell with its citations, its milestones and sources.
     Show(ShowArgs),
+    /// Export the whole dataset as SQLite (with full-text search), CSV files or one JSON document.
+    Export(ExportArgs),
     /// Counts: frameworks, jurisdictions, aspects, cells, citation and confidence shares, review dates.
     Stats(ListArgs),
-    /// Regenerate docs/ASPECTS.md and docs/LINT-RULES.md from the dataset and the lint (or check them with --check).
+    /// Regenerate docs/ASPECTS.md, docs/LINT-RULES.md and docs/EXPORT.md (or check them with --check).
     Docs(DocsArgs),
     /// Write the JSON Schemas of the data files (to data/schema/ by default).
     Schema(SchemaArgs),
@@ -124,6 +126,27 @@ pub struct ShowArgs {
     /// Output format (table and markdown print a readable report).
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
+}
+
+/// Export formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// One SQLite database (schema in docs/EXPORT.md), with an FTS5 index `search`.
+    Sqlite,
+    /// A directory with one CSV file per table.
+    Csv,
+    /// One JSON document: the whole dataset.
+    Json,
+}
+
+/// Arguments of `export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Format.
+    #[arg(long, value_enum)]
+    pub format: ExportFormat,
+    /// Where to write (a file, or a directory for CSV). Written atomically; an existing one is replaced.
+    pub path: PathBuf,
 }
 
 /// Arguments of `docs`.

@@ -4,6 +4,7 @@ mod aspects;
 mod check;
 mod compare;
 mod docs;
+mod export;
 mod frameworks;
 mod schema;
 mod serve;
@@ -28,6 +29,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Frameworks(args) => frameworks::run(data, &args),
         Command::Aspects(args) => aspects::run(data, &args),
         Command::Show(args) => show::run(data, &args),
+        Command::Export(args) => export::run(data, &args),
         Command::Stats(args) => stats::run(data, &args),
         Command::Docs(args) => docs::run(data, &args),
         Command::Schema(args) => schema::run(&args),

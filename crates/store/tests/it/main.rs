@@ -1,0 +1,57 @@
+//! Exports of the shipped dataset: SQLite (counts, full-text search), CSV, JSON, and atomic failure.
+
+use cryptoreg_store::{Format, export};
+
+fn data() -> cryptoreg_core::Dataset {
+    cryptoreg_core::load_embedded().dataset
+}
+
+#[test]
+fn sqlite_has_every_cell_and_a_search_index() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = dir.path().join("x.db");
+    let data = data();
+    export(&data, Format::Sqlite, &path).expect("export");
+    let db = rusqlite::Connection::open(&path).expect("open");
+    let cells: i64 = db.query_row("select count(*) from provisions", [], |r| r.get(0)).expect("count");
+    let expected = cryptoreg_core::query::stats::stats(&data).cells as i64;
+    assert_eq!(cells, expected);
+    let hits: i64 =
+        db.query_row("select count(*) from search where search match 'travel'", [], |r| r.get(0)).expect("fts");
+    assert!(hits > 0);
+    let orphans: i64 = db
+        .query_row("select count(*) from citations c left join sources s on s.framework_id = c.framework_id and s.id = c.source_id where s.id is null", [], |r| r.get(0))
+        .expect("join");
+    assert_eq!(orphans, 0, "every citation resolves to a source");
+}
+
+#[test]
+fn csv_and_json() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let data = data();
+    let csv_dir = dir.path().join("csv");
+    export(&data, Format::Csv, &csv_dir).expect("csv");
+    let mut reader = csv::Reader::from_path(csv_dir.join("provisions.csv")).expect("provisions.csv");
+    assert_eq!(reader.records().count(), cryptoreg_core::query::stats::stats(&data).cells);
+    // Exporting again replaces the directory.
+    export(&data, Format::Csv, &csv_dir).expect("csv again");
+    let json_path = dir.path().join("x.json");
+    export(&data, Format::Json, &json_path).expect("json");
+    let json: serde_json::Value = serde_json::from_slice(&std::fs::read(&json_path).expect("read")).expect("parse");
+    assert_eq!(json["frameworks"].as_object().map(|m| m.len()), Some(data.frameworks.len()));
+}
+
+#[test]
+fn a_failed_export_leaves_nothing_behind() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let data = data();
+    // A CSV export onto an existing file is refused and the file is untouched.
+    let file = dir.path().join("keep.txt");
+    std::fs::write(&file, "keep").expect("write");
+    assert!(export(&data, Format::Csv, &file).is_err());
+    assert_eq!(std::fs::read_to_string(&file).expect("read"), "keep");
+    // A file export into a missing directory fails without creating anything.
+    assert!(export(&data, Format::Sqlite, &dir.path().join("missing/x.db")).is_err());
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path()).expect("list").flatten().map(|e| e.file_name()).collect();
+    assert_eq!(leftovers.len(), 1, "{leftovers:?}");
+}

@@ -55,6 +55,30 @@ pub struct DataFile {
     pub path: String,
     /// The file's text.
     pub text: String,
+    /// Byte offset of the first invalid UTF-8 sequence, if the file was not UTF-8 (the text is then lossy).
+    pub invalid_utf8_at: Option<usize>,
+}
+
+impl DataFile {
+    /// A file from text that was valid UTF-8.
+    pub fn new(path: impl Into<String>, text: impl Into<String>) -> Self {
+        DataFile { path: path.into(), text: text.into(), invalid_utf8_at: None }
+    }
+
+    /// A file from raw bytes; invalid UTF-8 is kept (lossily) and remembered for a diagnostic.
+    pub fn from_bytes(path: impl Into<String>, bytes: Vec<u8>) -> Self {
+        match String::from_utf8(bytes) {
+            Ok(text) => DataFile::new(path, text),
+            Err(e) => {
+                let at = e.utf8_error().valid_up_to();
+                DataFile {
+                    path: path.into(),
+                    text: String::from_utf8_lossy(e.as_bytes()).into_owned(),
+                    invalid_utf8_at: Some(at),
+                }
+            }
+        }
+    }
 }
 
 impl DataFile {
@@ -91,7 +115,7 @@ mod tests {
 
     #[test]
     fn line_and_column_count_characters() {
-        let file = DataFile { path: "x.toml".into(), text: "a = 1\nbé = \"x\"\n".into() };
+        let file = DataFile::new("x.toml", "a = 1\nbé = \"x\"\n");
         assert_eq!(file.line_column(0), (1, 1));
         assert_eq!(file.line_column(6), (2, 1));
         assert_eq!(file.line_column(10), (2, 4));

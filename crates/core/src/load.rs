@@ -45,7 +45,7 @@ pub enum LoadError {
 
 /// The data files compiled into the binary.
 pub fn embedded_files() -> Vec<DataFile> {
-    embedded::FILES.iter().map(|(path, text)| DataFile { path: (*path).to_owned(), text: (*text).to_owned() }).collect()
+    embedded::FILES.iter().map(|(path, text)| DataFile::new((*path).to_owned(), (*text).to_owned())).collect()
 }
 
 /// Loads the dataset compiled into the binary.
@@ -67,7 +67,7 @@ pub fn read_dir(dir: &Path) -> Result<Vec<DataFile>, LoadError> {
     for name in ["aspects.toml", "glossary.toml"] {
         let path = dir.join(name);
         if path.exists() {
-            files.push(DataFile { path: name.into(), text: std::fs::read_to_string(&path).map_err(io(&path))? });
+            files.push(DataFile::from_bytes(name, std::fs::read(&path).map_err(io(&path))?));
         }
     }
     let frameworks = dir.join("frameworks");
@@ -80,10 +80,7 @@ pub fn read_dir(dir: &Path) -> Result<Vec<DataFile>, LoadError> {
         paths.sort();
         for path in paths {
             let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-            files.push(DataFile {
-                path: format!("frameworks/{name}"),
-                text: std::fs::read_to_string(&path).map_err(io(&path))?,
-            });
+            files.push(DataFile::from_bytes(format!("frameworks/{name}"), std::fs::read(&path).map_err(io(&path))?));
         }
     }
     Ok(files)
@@ -120,11 +117,18 @@ pub fn load_files(files: Vec<DataFile>, today: IsoDate) -> Loaded {
 }
 
 fn parse<'a, T: serde::de::DeserializeOwned>(file: &'a DataFile, out: &mut Vec<Diagnostic>) -> Option<Located<'a, T>> {
+    if let Some(at) = file.invalid_utf8_at {
+        let l = lint::TOML_SYNTAX;
+        out.push(file.diagnostic(at..at, l.severity, l.name, "the file is not valid UTF-8", "save the file as UTF-8"));
+        return None;
+    }
     match toml::from_str::<T>(&file.text) {
         Ok(value) => Some(Located { file, value }),
         Err(e) => {
             let message = e.message().trim().to_owned();
-            let tip = if message.contains("unknown field") {
+            let tip = if message.contains("invalid type: map, expected a string") {
+                "if this is a date, write it in quotes: \"2024-06-30\""
+            } else if message.contains("unknown field") {
                 "check the field name against docs/DATA-GUIDELINES.md"
             } else if message.contains("missing field") {
                 "add the missing field; docs/DATA-GUIDELINES.md lists the fields of each table"

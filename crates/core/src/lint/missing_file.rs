@@ -10,11 +10,11 @@ pub const RULE: Rule = Rule {
     severity: Severity::Error,
     check: |parsed, report| {
         if !parsed.has_aspects_file {
-            let file = DataFile { path: "aspects.toml".into(), text: String::new() };
+            let file = DataFile::new("aspects.toml", "");
             report.at(&file, 0..0, "aspects.toml is missing", "create data/aspects.toml with the groups and aspects");
         }
         if parsed.frameworks.is_empty() && parsed.has_aspects_file {
-            let file = DataFile { path: "frameworks/".into(), text: String::new() };
+            let file = DataFile::new("frameworks/", "");
             report.at(&file, 0..0, "no framework file was found", "add data/frameworks/<id>.toml");
         }
     },

@@ -28,7 +28,7 @@ fn check(name: &str) -> (Vec<String>, Vec<String>) {
     let mut files = valid_files();
     let path = if name.starts_with("aspects.") { "aspects.toml".to_owned() } else { format!("frameworks/{name}") };
     files.retain(|f| f.path != path);
-    files.push(DataFile { path: path.clone(), text });
+    files.push(DataFile::new(path.clone(), text));
     let loaded = load_files(files, today());
     let actual = loaded
         .diagnostics
@@ -100,7 +100,7 @@ fn one_run_reports_problems_in_several_files() {
     let mut files = valid_files();
     for name in ["invalid-url.toml", "missing-citation.toml"] {
         let text = std::fs::read_to_string(fixture_dir("invalid").join(name)).expect("fixture");
-        files.push(DataFile { path: format!("frameworks/{name}"), text });
+        files.push(DataFile::new(format!("frameworks/{name}"), text));
     }
     let loaded = load_files(files, today());
     let files_with_errors: std::collections::BTreeSet<_> = loaded
@@ -112,4 +112,35 @@ fn one_run_reports_problems_in_several_files() {
     assert_eq!(files_with_errors.len(), 2, "{:#?}", loaded.diagnostics);
     // The valid parts of bad files still load.
     assert_eq!(loaded.dataset.frameworks.len(), 5);
+}
+
+#[test]
+fn malformed_files_are_rejected_at_their_line() {
+    // Issue #5: a corpus of malformed data files, each rejected with a diagnostic pointing at the line.
+    let dir = fixture_dir("malformed");
+    let expected = std::fs::read_to_string(dir.join("expected.txt")).expect("expected.txt");
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .expect("corpus")
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| n.ends_with(".toml"))
+        .collect();
+    names.sort();
+    assert!(names.len() >= 10);
+    for name in names {
+        let bytes = std::fs::read(dir.join(&name)).expect("read");
+        let path = format!("frameworks/{name}");
+        let mut files = valid_files();
+        files.push(DataFile::from_bytes(path.clone(), bytes));
+        let loaded = load_files(files, today());
+        let actual: Vec<String> = loaded
+            .diagnostics
+            .iter()
+            .filter(|d| d.file == path)
+            .map(|d| d.to_string().lines().next().unwrap_or_default().to_owned())
+            .collect();
+        let wanted: Vec<&str> = expected.lines().filter(|l| l.starts_with(&format!("{path}:"))).collect();
+        assert!(!wanted.is_empty(), "{name} has no expectation in expected.txt");
+        assert_eq!(actual, wanted, "{name}");
+        assert_eq!(loaded.dataset.frameworks.len(), 3, "{name}: the valid files still load");
+    }
 }

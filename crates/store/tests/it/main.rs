@@ -55,3 +55,32 @@ fn a_failed_export_leaves_nothing_behind() {
     let leftovers: Vec<_> = std::fs::read_dir(dir.path()).expect("list").flatten().map(|e| e.file_name()).collect();
     assert_eq!(leftovers.len(), 1, "{leftovers:?}");
 }
+
+fn hostile() -> cryptoreg_core::Dataset {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../core/tests/fixtures/hostile");
+    let today = cryptoreg_core::ids::IsoDate::parse("2026-11-23").expect("date");
+    cryptoreg_core::load::load_files(cryptoreg_core::load::read_dir(&dir).expect("fixture"), today).dataset
+}
+
+#[test]
+fn hostile_strings_survive_every_export_exactly() {
+    let data = hostile();
+    let framework = data.frameworks.values().find(|f| f.id.as_str() == "hostile-law").expect("hostile");
+    let dir = tempfile::tempdir().expect("tmp");
+    let db_path = dir.path().join("h.db");
+    export(&data, Format::Sqlite, &db_path).expect("sqlite");
+    let db = rusqlite::Connection::open(&db_path).expect("open");
+    let name: String =
+        db.query_row("select name from frameworks where id = 'hostile-law'", [], |r| r.get(0)).expect("row");
+    assert_eq!(name, framework.name);
+    let csv_dir = dir.path().join("csv");
+    export(&data, Format::Csv, &csv_dir).expect("csv");
+    let mut reader = csv::Reader::from_path(csv_dir.join("frameworks.csv")).expect("csv");
+    let found = reader.records().map(|r| r.expect("record")).find(|r| &r[0] == "hostile-law").expect("row");
+    assert_eq!(&found[1], framework.name);
+    assert_eq!(&found[6], framework.summary);
+    let json_path = dir.path().join("h.json");
+    export(&data, Format::Json, &json_path).expect("json");
+    let json: serde_json::Value = serde_json::from_slice(&std::fs::read(&json_path).expect("read")).expect("parse");
+    assert_eq!(json["frameworks"]["hostile-law"]["summary"], framework.summary.as_str());
+}

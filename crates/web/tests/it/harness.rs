@@ -19,6 +19,15 @@ pub fn fixture() -> Dataset {
     .clone()
 }
 
+/// The hostile-strings fixture: markup, quotes, ampersands, right-to-left text, long words, emoji, control chars.
+pub fn hostile() -> Dataset {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../core/tests/fixtures/hostile");
+    let today = IsoDate::parse("2026-11-23").expect("date");
+    let loaded = cryptoreg_core::load::load_files(cryptoreg_core::load::read_dir(&dir).expect("fixture"), today);
+    assert_eq!(loaded.error_count(), 0, "{:#?}", loaded.diagnostics);
+    loaded.dataset
+}
+
 /// The dataset shipped in the binary.
 pub fn shipped() -> Dataset {
     static DATA: OnceLock<Dataset> = OnceLock::new();

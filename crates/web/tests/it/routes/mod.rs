@@ -4,5 +4,6 @@ mod aspects;
 mod compare;
 mod errors;
 mod frameworks;
+mod hostile;
 mod info;
 mod security;

@@ -2,6 +2,7 @@
 //! and the generated OpenAPI document. The only crate that knows HTTP.
 
 mod assets;
+mod cache;
 mod error;
 pub mod openapi;
 mod pages;

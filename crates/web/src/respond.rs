@@ -123,7 +123,7 @@ pub fn negotiate(path: &str, headers: &HeaderMap) -> Want {
 /// Renders a context struct; a template failure becomes a logged 500.
 pub fn render<T: Template + Serialize>(want: Want, page: &T) -> Response {
     let result = match want {
-        Want::Json => serde_json::to_string_pretty(page)
+        Want::Json => serde_json::to_string(page)
             .map(|body| ([(header::CONTENT_TYPE, HeaderValue::from_static("application/json"))], body).into_response())
             .map_err(|e| e.to_string()),
         Want::Html => page

@@ -40,7 +40,8 @@ pub fn app(state: AppState) -> Router {
         .route("/api/openapi.json", get(openapi))
         .route("/static/{name}", get(asset))
         .fallback(not_found)
-        .with_state(state);
+        .with_state(state)
+        .layer(axum::middleware::from_fn_with_state(crate::cache::AnswerCache::new(), crate::cache::layer));
     for layer in security::layers() {
         router = router.layer(layer);
     }

@@ -59,3 +59,26 @@ async fn json_allows_cross_origin_get_and_compresses() {
     assert_eq!(response.headers().get(header::ACCESS_CONTROL_ALLOW_ORIGIN).and_then(|v| v.to_str().ok()), Some("*"));
     assert_eq!(response.headers().get(header::CONTENT_ENCODING).and_then(|v| v.to_str().ok()), Some("gzip"));
 }
+
+#[tokio::test]
+async fn the_answer_cache_keeps_html_and_json_apart_and_keeps_headers() {
+    let app = cryptoreg_web::app(cryptoreg_web::AppState::new(fixture()));
+    let uri = "/compare?f=alpha-law&f=beta-standard";
+    let mut bodies = Vec::new();
+    for accept in ["text/html", "application/json", "text/html", "application/json"] {
+        let request = Request::builder().uri(uri).header(header::ACCEPT, accept).body(Body::empty()).expect("request");
+        let response = app.clone().oneshot(request).await.expect("infallible");
+        assert_eq!(response.status(), StatusCode::OK);
+        assert!(
+            response.headers().contains_key(header::CONTENT_SECURITY_POLICY),
+            "security headers on cached answers too"
+        );
+        let content_type =
+            response.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("").to_owned();
+        let body = http_body_util::BodyExt::collect(response.into_body()).await.expect("body").to_bytes();
+        bodies.push((content_type, body));
+    }
+    assert!(bodies[0].0.starts_with("text/html") && bodies[1].0 == "application/json");
+    assert_eq!(bodies[0], bodies[2], "second HTML answer equals the first");
+    assert_eq!(bodies[1], bodies[3], "second JSON answer equals the first");
+}

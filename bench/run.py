@@ -1,0 +1,202 @@
+"""Measures cryptoreg against nginx (the same HTML as a static file) and Datasette (the SQLite export answering the
+equivalent comparison as JSON), with the same wrk settings, plus cold start, RSS, binary size, page weight, and a
+synthetic scale run. Prints a Markdown report (paste into docs/PERFORMANCE.md)."""
+
+import json, os, platform, re, shutil, signal, socket, statistics, subprocess, sys, tempfile, time, urllib.parse, urllib.request
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BIN = os.path.join(ROOT, "target", "release", "cryptoreg")
+SEED = ["fsb-crypto", "fsb-stablecoins", "eu-mica", "uk-us-2025", "fatf-r15", "iosco-cda", "us-genius-act"]
+QUERY = "&".join("f=" + f for f in SEED)
+WRK = ["wrk", "-t2", "-c64", "-d10s", "--latency"]
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_ok(url, timeout=20.0):
+    start = time.monotonic()
+    while time.monotonic() - start < timeout:
+        try:
+            with urllib.request.urlopen(url, timeout=1) as r:
+                if r.status == 200:
+                    return time.monotonic() - start
+        except Exception:
+            time.sleep(0.002)
+    raise RuntimeError(f"{url} did not answer 200 within {timeout}s")
+
+
+def fetch(url):
+    with urllib.request.urlopen(url) as r:
+        return r.read()
+
+
+def wrk(url):
+    out = subprocess.run(WRK + [url], capture_output=True, text=True, check=True).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    def pct(p):
+        m = re.search(rf"\s{p}%\s+([\d.]+)(us|ms|s)", out)
+        value, unit = float(m.group(1)), m.group(2)
+        return value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
+    non2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
+    errors = re.search(r"Socket errors:.*", out)
+    return {"rps": rps, "p50_ms": pct(50), "p99_ms": pct(99), "non2xx": int(non2xx.group(1)) if non2xx else 0,
+            "socket_errors": errors.group(0) if errors else ""}
+
+
+def rss_kb(pid, field="VmHWM"):
+    with open(f"/proc/{pid}/status") as f:
+        for line in f:
+            if line.startswith(field + ":"):
+                return int(line.split()[1])
+    return 0
+
+
+def start(cmd, url, **kw):
+    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, **kw)
+    wait_ok(url)
+    return p
+
+
+def stop(p):
+    p.send_signal(signal.SIGINT)
+    try:
+        p.wait(5)
+    except subprocess.TimeoutExpired:
+        p.kill()
+
+
+def cold_start(runs=10):
+    times = []
+    for _ in range(runs):
+        port = free_port()
+        t0 = time.monotonic()
+        p = subprocess.Popen([BIN, "serve", "--addr", f"127.0.0.1:{port}"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        wait_ok(f"http://127.0.0.1:{port}/compare?{QUERY}")
+        times.append((time.monotonic() - t0) * 1000)
+        stop(p)
+    return statistics.median(times), min(times), max(times)
+
+
+def main():
+    work = tempfile.mkdtemp(prefix="cryptoreg-bench-")
+    os.chmod(work, 0o755)  # nginx workers may run as another user
+    report = {}
+    # cryptoreg
+    port = free_port()
+    cr = start([BIN, "serve", "--addr", f"127.0.0.1:{port}"], f"http://127.0.0.1:{port}/")
+    base = f"http://127.0.0.1:{port}"
+    html = fetch(f"{base}/compare?{QUERY}")
+    page = html.decode()
+    assets = re.findall(r'(?:href|src)="(/static/[^"]+)"', page)
+    weight = len(html) + sum(len(fetch(base + a)) for a in assets)
+    report["page_weight_bytes"] = weight
+    report["cryptoreg_html"] = wrk(f"{base}/compare?{QUERY}")
+    report["cryptoreg_json"] = wrk(f"{base}/compare.json?{QUERY}")
+    report["cryptoreg_rss_after_load_kb"] = rss_kb(cr.pid)
+    stop(cr)
+    # nginx, the same bytes as a static file
+    site = os.path.join(work, "site")
+    os.makedirs(site)
+    with open(os.path.join(site, "compare.html"), "wb") as f:
+        f.write(html)
+    os.chmod(site, 0o755)
+    os.chmod(os.path.join(site, "compare.html"), 0o644)
+    nport = free_port()
+    conf = os.path.join(work, "nginx.conf")
+    with open(conf, "w") as f:
+        f.write(f"""worker_processes 2; pid {work}/nginx.pid; error_log {work}/error.log; daemon off;
+events {{ worker_connections 1024; }}
+http {{ access_log off; sendfile on; tcp_nopush on; keepalive_requests 100000;
+  types {{ text/html html; }}
+  client_body_temp_path {work}/b; proxy_temp_path {work}/p; fastcgi_temp_path {work}/f; uwsgi_temp_path {work}/u; scgi_temp_path {work}/s;
+  server {{ listen 127.0.0.1:{nport}; root {site}; }} }}""")
+    ng = start(["nginx", "-c", conf], f"http://127.0.0.1:{nport}/compare.html")
+    report["nginx_static"] = wrk(f"http://127.0.0.1:{nport}/compare.html")
+    stop(ng)
+    # Datasette on the SQLite export, the same comparison as one SQL query
+    db = os.path.join(work, "cryptoreg.db")
+    subprocess.run([BIN, "export", "--format", "sqlite", db], check=True, capture_output=True)
+    ids = ",".join(f"'{f}'" for f in SEED)
+    sql = (f"select p.framework_id, p.aspect_id, p.summary, p.level, p.status, p.reviewed, "
+           f"group_concat(s.title || ', ' || c.pinpoint || ' <' || s.url || '>', '; ') as citations "
+           f"from provisions p left join citations c on c.framework_id = p.framework_id and c.aspect_id = p.aspect_id and c.period = -1 "
+           f"left join sources s on s.framework_id = c.framework_id and s.id = c.source_id "
+           f"where p.framework_id in ({ids}) group by p.framework_id, p.aspect_id order by p.aspect_id, p.framework_id")
+    dport = free_port()
+    ds = start(["datasette", "serve", "--immutable", db, "-p", str(dport), "--setting", "sql_time_limit_ms", "10000"],
+               f"http://127.0.0.1:{dport}/")
+    ds_url = f"http://127.0.0.1:{dport}/cryptoreg.json?" + urllib.parse.urlencode({"sql": sql, "_shape": "array"})
+    rows = json.loads(fetch(ds_url))
+    report["datasette_rows"] = len(rows)
+    report["datasette_json"] = wrk(ds_url)
+    stop(ds)
+    report["cold_start_ms"] = cold_start()
+    report["binary_bytes"] = os.path.getsize(BIN)
+    report["scale"] = scale(work)
+    shutil.rmtree(work, ignore_errors=True)
+    print_report(report)
+
+
+def timed(cmd, runs=3):
+    best, rss = None, 0
+    for _ in range(runs):
+        t0 = time.monotonic()
+        before = __import__("resource").getrusage(__import__("resource").RUSAGE_CHILDREN).ru_maxrss
+        r = subprocess.run(cmd, capture_output=True)
+        elapsed = (time.monotonic() - t0) * 1000
+        rss = max(rss, __import__("resource").getrusage(__import__("resource").RUSAGE_CHILDREN).ru_maxrss)
+        if r.returncode not in (0, 1):
+            raise RuntimeError(f"{cmd} failed: {r.stderr.decode()[:500]}")
+        best = elapsed if best is None else min(best, elapsed)
+    return best, rss
+
+
+def scale(work):
+    out = os.path.join(work, "scale")
+    subprocess.run([sys.executable, os.path.join(ROOT, "bench", "gen_dataset.py"), out, "500", "40"], check=True)
+    check_ms, check_rss = timed([BIN, "check", out, "--quiet"])
+    ids = [f"gen-{i:03d}" for i in range(10)]
+    compare_ms, compare_rss = timed([BIN, "--data", out, "compare", *ids, "--format", "json"])
+    base_ms, _ = timed([BIN, "compare", *SEED, "--format", "json"])
+    return {"frameworks": 500, "aspects": 40, "cells": 20000, "check_ms": check_ms, "compare10_ms": compare_ms,
+            "max_rss_kb": max(check_rss, compare_rss), "shipped_compare7_ms": base_ms}
+
+
+def print_report(r):
+    def row(name, m):
+        return f"| {name} | {m['rps']:.0f} | {m['p50_ms']:.2f} | {m['p99_ms']:.2f} | {m['non2xx']} |"
+    cr, nx, ds = r["cryptoreg_html"], r["nginx_static"], r["datasette_json"]
+    cpu = platform.processor() or ""
+    try:
+        with open("/proc/cpuinfo") as f:
+            cpu = next(l.split(":", 1)[1].strip() for l in f if l.startswith("model name"))
+    except Exception:
+        pass
+    print(f"Machine: {os.cpu_count()} cores ({cpu}), {platform.system()} {platform.release()}; load generator and servers share it.")
+    print(f"Load: `{' '.join(WRK)}` against each server in turn.\n")
+    print("| server | req/s | p50 ms | p99 ms | non-2xx |\n| --- | --- | --- | --- | --- |")
+    print(row("cryptoreg `/compare` (HTML, 7 frameworks)", cr))
+    print(row("cryptoreg `/compare.json`", r["cryptoreg_json"]))
+    print(row("nginx, same HTML as a static file", nx))
+    print(row(f"Datasette, same comparison as SQL → JSON ({r['datasette_rows']} rows)", ds))
+    print(f"\n- cryptoreg / nginx (HTML): **{cr['rps'] / nx['rps']:.2f}×**")
+    print(f"- cryptoreg JSON / Datasette JSON: **{r['cryptoreg_json']['rps'] / ds['rps']:.1f}×**")
+    med, lo, hi = r["cold_start_ms"]
+    print(f"- cold start (process start → first 200 on /compare), median of 10: **{med:.1f} ms** (min {lo:.1f}, max {hi:.1f})")
+    print(f"- peak RSS of cryptoreg after both load runs: **{r['cryptoreg_rss_after_load_kb'] / 1024:.1f} MB**")
+    print(f"- release binary: **{r['binary_bytes'] / 1e6:.1f} MB** (dataset, templates and assets included)")
+    print(f"- page weight of `/compare` with the 7 seed frameworks, HTML + CSS + JS uncompressed: **{r['page_weight_bytes'] / 1000:.1f} KB**")
+    s = r["scale"]
+    print(f"\nScale run: generated dataset of {s['frameworks']} frameworks × {s['aspects']} aspects ({s['cells']} cells):\n")
+    print("| task | best of 3 | peak RSS |\n| --- | --- | --- |")
+    print(f"| `cryptoreg check` (load + lint all files) | {s['check_ms']:.0f} ms | {s['max_rss_kb'] / 1024:.0f} MB |")
+    print(f"| `cryptoreg --data … compare` 10 frameworks, JSON (load + lint + compare) | {s['compare10_ms']:.0f} ms | |")
+    print(f"| shipped data (44 frameworks): `compare` 7 frameworks, JSON | {s['shipped_compare7_ms']:.0f} ms | |")
+
+
+if __name__ == "__main__":
+    main()

@@ -67,7 +67,8 @@ impl AppError {
             QueryError::UnknownJurisdiction { suggestions, .. } => {
                 ("unknown-jurisdiction", suggestions.clone(), Some("/jurisdictions/"))
             }
-            QueryError::UnknownSortKey { suggestions, .. } => ("bad-sort", suggestions.clone(), None),
+            QueryError::UnknownSortKey { suggestions, .. } => ("unknown-sort", suggestions.clone(), None),
+            QueryError::MalformedSortKey { .. } => ("bad-sort", Vec::new(), None),
             QueryError::TooFewFrameworks { .. } => ("too-few-frameworks", Vec::new(), None),
             QueryError::InvalidDate { .. } => ("bad-date", Vec::new(), None),
         };

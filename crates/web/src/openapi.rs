@@ -125,7 +125,7 @@ fn aspect_page(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
         "cell": g.subschema_for::<cryptoreg_core::query::views::CellView>(),
     }});
     let column = json!({"type": "object", "required": ["key", "label"], "properties": {"key": {"type": "string"}, "label": {"type": "string"}}});
-    let rubric = json!({"type": "array", "items": {"type": "array", "prefixItems": [g.subschema_for::<cryptoreg_core::model::Level>(), {"type": "string"}], "minItems": 2, "maxItems": 2}});
+    let rubric = json!({"type": "array", "items": g.subschema_for::<LevelMeaning>()});
     let aspect = g.subschema_for::<cryptoreg_core::model::Aspect>();
     let as_of = g.subschema_for::<Option<String>>();
     object(&[
@@ -147,6 +147,9 @@ fn object(fields: &[(&str, schemars::Schema)]) -> schemars::Schema {
     json!({"type": "object", "required": required, "properties": properties}).try_into().unwrap_or_default()
 }
 
+/// Shape of a sort key (an id or `id.parameter`, kebab-case), or empty for the default.
+const SORT_PATTERN: &str = r"^([a-z0-9]+(-[a-z0-9]+)*(\.[a-z0-9]+(-[a-z0-9]+)*)?)?$";
+
 /// The OpenAPI document as pretty JSON.
 pub fn document() -> String {
     let mut settings = schemars::generate::SchemaSettings::draft2020_12();
@@ -166,6 +169,21 @@ pub fn document() -> String {
                     err["schema"] = error.clone().to_value();
                 }
             }
+        }
+    }
+    // Empty values mean "not given" (an HTML form submits `as_of=` when no date is chosen); say so in the schema.
+    for item in doc["paths"].as_object_mut().into_iter().flat_map(|p| p.values_mut()) {
+        for param in item.pointer_mut("/get/parameters").and_then(Value::as_array_mut).into_iter().flatten() {
+            let schema = match param["name"].as_str() {
+                Some("as_of") => {
+                    json!({"anyOf": [{"type": "string", "format": "date"}, {"type": "string", "maxLength": 0}]})
+                }
+                Some("sort") => json!({"type": "string", "pattern": SORT_PATTERN}),
+                Some("dir") => json!({"type": "string", "enum": ["asc", "desc", ""]}),
+                Some("orient") => json!({"type": "string", "enum": ["aspects", "frameworks", ""]}),
+                _ => continue,
+            };
+            param["schema"] = schema;
         }
     }
     let definitions = generator.take_definitions(true);

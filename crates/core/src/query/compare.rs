@@ -132,7 +132,18 @@ pub fn select_aspects<'d>(
         .collect())
 }
 
+/// Whether `key` has the shape of a sort key: an id, or `id.parameter`, both kebab-case.
+pub fn is_sort_key_shaped(key: &str) -> bool {
+    match key.split_once('.') {
+        Some((a, p)) => crate::ids::is_kebab(a) && crate::ids::is_kebab(p),
+        None => crate::ids::is_kebab(key),
+    }
+}
+
 fn parse_sort_key<'d>(data: &'d Dataset, key: &str) -> Result<SortKey<'d>, QueryError> {
+    if !is_sort_key_shaped(key) {
+        return Err(QueryError::MalformedSortKey { key: key.to_owned() });
+    }
     if key == "name" {
         return Ok(SortKey::Name);
     }

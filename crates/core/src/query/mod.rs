@@ -62,6 +62,12 @@ pub enum QueryError {
         /// Closest valid keys.
         suggestions: Vec<String>,
     },
+    /// A sort key that is not even shaped like one (`id` or `id.parameter`, kebab-case).
+    #[error("`{key}` is not a sort key: use `name`, `aspect`, an aspect id, `<aspect>.<parameter>` or a framework id")]
+    MalformedSortKey {
+        /// The bad key.
+        key: String,
+    },
     /// A date that is not `YYYY-MM-DD`.
     #[error("invalid date `{value}`: expected YYYY-MM-DD")]
     InvalidDate {
@@ -75,7 +81,8 @@ fn hint(suggestions: &[String]) -> String {
 }
 
 impl QueryError {
-    /// True when the error is about something that does not exist (404 on the web), false for malformed input (400).
+    /// True when the error names something that does not exist (404 on the web): a framework, aspect, group,
+    /// jurisdiction or sort key (sort keys are ids too). False for malformed input (400).
     pub fn is_not_found(&self) -> bool {
         matches!(
             self,
@@ -83,6 +90,7 @@ impl QueryError {
                 | QueryError::UnknownAspect { .. }
                 | QueryError::UnknownGroup { .. }
                 | QueryError::UnknownJurisdiction { .. }
+                | QueryError::UnknownSortKey { .. }
         )
     }
 }

@@ -127,7 +127,7 @@ fn bad_input_names_the_input_and_suggests() {
         matches!(&err, QueryError::UnknownSortKey { suggestions, .. } if suggestions.contains(&"travel-rule.travel-threshold".to_owned())),
         "{err:?}"
     );
-    assert!(!err.is_not_found());
+    assert!(err.is_not_found(), "a sort key is an id: unknown ones are not found");
     let mut r = request(&ALL);
     r.as_of = Some("2024-02-30".into());
     assert_eq!(compare(&data, &r).expect_err("must fail"), QueryError::InvalidDate { value: "2024-02-30".into() });

@@ -42,9 +42,19 @@ pub struct AspectParams {
     /// `name` (default), `level` or one of the aspect's parameter ids.
     pub sort: Option<String>,
     /// `asc` or `desc`.
+    #[param(inline)]
     pub dir: Option<Dir>,
     /// Show each cell as it stood on this date (YYYY-MM-DD).
     pub as_of: Option<String>,
+}
+
+/// A level and what it means for the aspect.
+#[derive(Debug, Serialize)]
+pub struct RubricEntry {
+    /// The level.
+    pub level: Level,
+    /// Its meaning here.
+    pub meaning: String,
 }
 
 /// One framework's position on the aspect.
@@ -89,8 +99,8 @@ pub struct AspectPage {
     pub positions: Vec<Position>,
     /// Sortable columns.
     pub columns: Vec<Column>,
-    /// The rubric as (level, meaning), strongest last.
-    pub rubric: Vec<(Level, String)>,
+    /// What each level means for this aspect, weakest first.
+    pub rubric: Vec<RubricEntry>,
     #[serde(skip)]
     pub(crate) chrome: Chrome,
 }
@@ -115,7 +125,7 @@ pub async fn list(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
 }
 
 /// `GET /aspects/{id}`.
-#[utoipa::path(get, path = "/aspects/{id}.json", tag = "aspects", params(("id" = String, Path, description = "Aspect id, e.g. travel-rule"), AspectParams),
+#[utoipa::path(get, path = "/aspects/{id}.json", tag = "aspects", params(("id" = String, Path, description = "Aspect id, e.g. travel-rule", example = "travel-rule"), AspectParams),
     responses((status = 200, description = "Every framework's position on the aspect", content_type = "application/json"),
               (status = 400, description = "Malformed parameter", content_type = "application/json"),
               (status = 404, description = "Unknown aspect, with the closest ids", content_type = "application/json")))]
@@ -129,15 +139,20 @@ pub async fn show(State(state): State<AppState>, Path(id): Path<String>, ctx: Ct
         "name" => "name".to_owned(),
         "level" => aspect.id.to_string(),
         p if aspect.parameters.iter().any(|x| x.id.as_str() == p) => format!("{}.{p}", aspect.id),
+        other if !cryptoreg_core::query::compare::is_sort_key_shaped(other) => {
+            return Err(ctx.error(AppError::from_query(cryptoreg_core::query::QueryError::MalformedSortKey {
+                key: other.to_owned(),
+            })));
+        }
         other => {
             let mut keys = vec!["name".to_owned(), "level".to_owned()];
             keys.extend(aspect.parameters.iter().map(|p| p.id.to_string()));
-            let close = cryptoreg_core::suggest::closest(other, keys.iter().map(String::as_str), 3);
-            let hint =
-                if close.is_empty() { String::new() } else { format!("; did you mean `{}`?", close.join("`, `")) };
-            return Err(
-                ctx.error(AppError::bad_request(format!("cannot sort by `{other}`: use {}{hint}", keys.join(", "))))
-            );
+            let suggestions = cryptoreg_core::suggest::closest(other, keys.iter().map(String::as_str), 3)
+                .into_iter()
+                .map(str::to_owned)
+                .collect();
+            let e = cryptoreg_core::query::QueryError::UnknownSortKey { key: other.to_owned(), suggestions };
+            return Err(ctx.error(AppError::from_query(e)));
         }
     };
     let request = CompareRequest {
@@ -174,7 +189,10 @@ pub async fn show(State(state): State<AppState>, Path(id): Path<String>, ctx: Ct
     };
     let mut columns = vec![column("name", "Framework"), column("level", "Level")];
     columns.extend(aspect.parameters.iter().map(|p| column(p.id.as_str(), &p.label)));
-    let rubric = Level::ALL.iter().filter_map(|l| aspect.rubric.get(l).map(|t| (*l, t.clone()))).collect();
+    let rubric = Level::ALL
+        .iter()
+        .filter_map(|l| aspect.rubric.get(l).map(|t| RubricEntry { level: *l, meaning: t.clone() }))
+        .collect();
     let page = AspectPage {
         group_name: data.group(&aspect.group).map_or_else(|| aspect.group.to_string(), |g| g.name.clone()),
         aspect: aspect.clone(),

@@ -47,10 +47,12 @@ pub struct CompareParams {
     /// `name`, `aspect`, an aspect id, `<aspect>.<parameter>` or a framework id.
     pub sort: Option<String>,
     /// `asc` (default) or `desc`.
+    #[param(inline)]
     pub dir: Option<Dir>,
     /// Show each cell as it stood on this date (YYYY-MM-DD).
     pub as_of: Option<String>,
     /// `aspects` (aspects as rows, default) or `frameworks` (frameworks as rows).
+    #[param(inline)]
     pub orient: Option<Orient>,
 }
 

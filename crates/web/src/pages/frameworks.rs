@@ -69,7 +69,7 @@ pub async fn list(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
 }
 
 /// `GET /frameworks/{id}`.
-#[utoipa::path(get, path = "/frameworks/{id}.json", tag = "frameworks", params(("id" = String, Path, description = "Framework id, e.g. eu-mica"), AsOfParams),
+#[utoipa::path(get, path = "/frameworks/{id}.json", tag = "frameworks", params(("id" = String, Path, description = "Framework id, e.g. eu-mica", example = "eu-mica"), AsOfParams),
     responses((status = 200, description = "One framework with every cell, milestones and sources", content_type = "application/json"),
               (status = 400, description = "Malformed date or unexpected parameter", content_type = "application/json"),
               (status = 404, description = "Unknown framework, with the closest ids", content_type = "application/json")))]

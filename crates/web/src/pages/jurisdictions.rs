@@ -43,7 +43,7 @@ pub async fn list(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
 }
 
 /// `GET /jurisdictions/{code}`.
-#[utoipa::path(get, path = "/jurisdictions/{code}.json", tag = "jurisdictions", params(("code" = String, Path, description = "ISO 3166-1 alpha-2 code, EU or INT")),
+#[utoipa::path(get, path = "/jurisdictions/{code}.json", tag = "jurisdictions", params(("code" = String, Path, description = "ISO 3166-1 alpha-2 code, EU or INT", example = "GB")),
     responses((status = 200, description = "The frameworks of one jurisdiction", content_type = "application/json"),
               (status = 400, description = "Unexpected parameter", content_type = "application/json"),
               (status = 404, description = "Unknown jurisdiction, with the closest codes", content_type = "application/json")))]

@@ -25,6 +25,11 @@ async fn unknown_aspect_and_jurisdiction_are_404() {
     );
     assert_eq!(get("/jurisdictions/XX").await.status, StatusCode::NOT_FOUND);
     assert_eq!(get("/no/such/page").await.status, StatusCode::NOT_FOUND);
+    // Sort keys are ids: a well-formed unknown one is not found, with suggestions.
+    let a = get("/compare.json?f=alpha-law&f=beta-standard&sort=travel-rul").await;
+    assert_eq!(a.status, StatusCode::NOT_FOUND);
+    assert_eq!(a.json()["suggestions"][0], "travel-rule");
+    assert_eq!(get("/aspects/travel-rule.json?sort=colour").await.status, StatusCode::NOT_FOUND);
     assert_eq!(get("/static/style.00000000.css").await.status, StatusCode::NOT_FOUND);
 }
 
@@ -33,12 +38,12 @@ async fn malformed_parameters_are_400() {
     for uri in [
         "/compare?f=alpha-law&f=beta-standard&as_of=2024-02-30",
         "/compare?f=alpha-law&f=beta-standard&dir=up",
-        "/compare?f=alpha-law&f=beta-standard&sort=nonsense",
+        "/compare?f=alpha-law&f=beta-standard&sort=Not%20a%20key",
         "/compare?f=alpha-law&f=beta-standard&orient=diagonal",
         "/compare?f=alpha-law&x=1",
         "/frameworks?sort=name",
         "/frameworks/alpha-law?as_of=yesterday",
-        "/aspects/travel-rule?sort=colour",
+        "/aspects/travel-rule?sort=..",
     ] {
         let a = get(uri).await;
         assert_eq!(a.status, StatusCode::BAD_REQUEST, "{uri}: {}", a.body);

@@ -2,6 +2,7 @@
 //! diagnostic can point at a line. Values stay raw strings here; the lint validates them and the
 //! loader turns them into the model. The JSON Schema of the data files is generated from these types.
 
+use crate::model::{ParameterKind, ParameterValue};
 use schemars::JsonSchema;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -333,4 +334,37 @@ pub struct TermEntry {
     /// Where in it.
     #[schemars(with = "String")]
     pub pinpoint: Text,
+}
+
+/// Reads a parameter value of `kind` from TOML.
+pub(crate) fn parameter_value(kind: ParameterKind, value: &toml::Value) -> Result<ParameterValue, String> {
+    let number = |v: &toml::Value| match v {
+        toml::Value::Integer(i) => Some(*i as f64),
+        toml::Value::Float(f) if f.is_finite() => Some(*f),
+        _ => None,
+    };
+    match kind {
+        ParameterKind::Amount => {
+            let table = value.as_table().ok_or("an amount needs { amount, currency }")?;
+            let amount = table.get("amount").and_then(number).ok_or("`amount` must be a number")?;
+            let currency = table.get("currency").and_then(|c| c.as_str()).ok_or("`currency` must be a string")?;
+            if table.len() != 2 {
+                return Err("an amount has exactly the keys `amount` and `currency`".into());
+            }
+            if currency.len() != 3 || !currency.bytes().all(|b| b.is_ascii_uppercase()) {
+                return Err(format!("`{currency}` is not an ISO 4217 currency code"));
+            }
+            if amount < 0.0 {
+                return Err("the amount is negative".into());
+            }
+            Ok(ParameterValue::Amount { amount, currency: currency.to_owned() })
+        }
+        _ => {
+            let n = number(value).ok_or("the value must be a number")?;
+            if n < 0.0 || (kind == ParameterKind::Percent && n > 100.0) {
+                return Err(format!("{n} is out of range"));
+            }
+            Ok(ParameterValue::Number(n))
+        }
+    }
 }

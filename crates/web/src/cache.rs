@@ -2,7 +2,7 @@
 //! only on the URI and on whether HTML or JSON was asked for: successful answers are kept (weighed by body size)
 //! and served again without rebuilding the page.
 
-use crate::respond::{Want, negotiate};
+use crate::render::{Want, negotiate};
 use axum::body::{Body, Bytes};
 use axum::extract::{Request, State};
 use axum::http::{HeaderMap, Method, StatusCode};

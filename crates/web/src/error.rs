@@ -1,7 +1,7 @@
 //! The one error shape of the web edge: a status, a machine code, a message and the closest valid ids,
 //! rendered as JSON or as an HTML page. (Rendering failures are logged and answered with a bare 500.)
 
-use crate::respond::{Chrome, Want};
+use crate::render::{Chrome, Want};
 use askama::Template;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -86,7 +86,7 @@ impl AppError {
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
         let status = StatusCode::from_u16(self.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-        let mut response = crate::respond::render(self.want, &self);
+        let mut response = crate::render::render(self.want, &self);
         *response.status_mut() = status;
         response
     }

@@ -1,51 +1,15 @@
-//! Content negotiation and rendering: every page is one context struct that renders as HTML (askama) or as
-//! JSON (serde), chosen by a `.json` suffix or the `Accept` header.
+//! The per-request context of page handlers: which representation was asked for, the layout data, the raw
+//! query string; parsing the query into a handler's parameter struct (a 400 on anything unexpected).
 
 use crate::error::AppError;
+use crate::render::{Chrome, Want, negotiate, render};
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{FromRequestParts, RawQuery};
 use axum::http::request::Parts;
-use axum::http::{HeaderMap, HeaderValue, header};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
-
-/// HTML or JSON.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum Want {
-    /// A page for people.
-    #[default]
-    Html,
-    /// The JSON twin.
-    Json,
-}
-
-/// What the layout template needs: asset URLs and the current section.
-#[derive(Debug, Clone, Default)]
-pub struct Chrome {
-    /// URL of the stylesheet.
-    pub css: String,
-    /// URL of the script.
-    pub js: String,
-    /// The path requested, without `.json`.
-    pub path: String,
-    /// The date of the newest review in the dataset ("as of").
-    pub data_as_of: String,
-    /// The JSON twin of this page.
-    pub json_href: String,
-}
-
-impl Chrome {
-    /// Whether the nav link `prefix` is the current section.
-    pub fn current(&self, prefix: &str) -> bool {
-        if prefix == "/compare" {
-            self.path == "/" || self.path.starts_with("/compare")
-        } else {
-            self.path.starts_with(prefix)
-        }
-    }
-}
 
 /// Per-request context extracted for every page handler.
 pub struct Ctx {
@@ -103,40 +67,4 @@ impl FromRequestParts<AppState> for Ctx {
         };
         Ok(Ctx { want, chrome, query })
     }
-}
-
-/// JSON when the path ends in `.json` or the client prefers `application/json` over HTML.
-pub fn negotiate(path: &str, headers: &HeaderMap) -> Want {
-    if path.ends_with(".json") {
-        return Want::Json;
-    }
-    let accept = headers.get(header::ACCEPT).and_then(|v| v.to_str().ok()).unwrap_or("");
-    let json = accept.find("application/json");
-    let html = accept.find("text/html");
-    match (json, html) {
-        (Some(j), Some(h)) if j < h => Want::Json,
-        (Some(_), None) => Want::Json,
-        _ => Want::Html,
-    }
-}
-
-/// Renders a context struct; a template failure becomes a logged 500.
-pub fn render<T: Template + Serialize>(want: Want, page: &T) -> Response {
-    let result = match want {
-        Want::Json => serde_json::to_string(page)
-            .map(|body| ([(header::CONTENT_TYPE, HeaderValue::from_static("application/json"))], body).into_response())
-            .map_err(|e| e.to_string()),
-        Want::Html => page
-            .render()
-            .map(|body| {
-                ([(header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"))], body).into_response()
-            })
-            .map_err(|e| e.to_string()),
-    };
-    let mut response = result.unwrap_or_else(|detail| {
-        tracing::error!("rendering failed: {detail}");
-        (axum::http::StatusCode::INTERNAL_SERVER_ERROR, "internal error").into_response()
-    });
-    response.headers_mut().insert(header::VARY, HeaderValue::from_static("Accept"));
-    response
 }

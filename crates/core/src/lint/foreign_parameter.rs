@@ -47,7 +47,7 @@ fn check_one(report: &mut Report<'_>, file: &DataFile, aspect: &AspectEntry, id:
         return;
     };
     let Some(kind) = ParameterKind::parse(param.kind.get_ref()) else { return };
-    if let Err(problem) = crate::load::parameter_value(kind, value.get_ref()) {
+    if let Err(problem) = crate::format::parameter_value(kind, value.get_ref()) {
         report.at(
             file,
             value.span(),

@@ -2,7 +2,8 @@
 
 use super::{Dir, NoParams, query_string};
 use crate::error::AppError;
-use crate::respond::{Chrome, Ctx};
+use crate::render::Chrome;
+use crate::respond::Ctx;
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, State};

@@ -2,7 +2,8 @@
 
 use super::{Dir, kind_heading, query_string};
 use crate::error::AppError;
-use crate::respond::{Chrome, Ctx};
+use crate::render::Chrome;
+use crate::respond::Ctx;
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::State;
@@ -343,8 +344,14 @@ pub fn build(
         (status = 404, description = "Unknown framework, aspect or group, with the closest ids", content_type = "application/json"),
     ))]
 pub async fn compare(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
+    answer(&state, &ctx, false)
+}
+
+/// Both routes: parse, build, render; `default_seed` chooses the seed frameworks when none is given.
+fn answer(state: &AppState, ctx: &Ctx, default_seed: bool) -> Result<Response, AppError> {
     let params: CompareParams = ctx.query()?;
-    let page = build(&state.data, params, false, ctx.chrome.clone()).map_err(|e| ctx.error(AppError::from_query(e)))?;
+    let page =
+        build(&state.data, params, default_seed, ctx.chrome.clone()).map_err(|e| ctx.error(AppError::from_query(e)))?;
     Ok(ctx.render(&page))
 }
 
@@ -356,7 +363,5 @@ pub async fn compare(State(state): State<AppState>, ctx: Ctx) -> Result<Response
         (status = 404, description = "Unknown id", content_type = "application/json"),
     ))]
 pub async fn home(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
-    let params: CompareParams = ctx.query()?;
-    let page = build(&state.data, params, true, ctx.chrome.clone()).map_err(|e| ctx.error(AppError::from_query(e)))?;
-    Ok(ctx.render(&page))
+    answer(&state, &ctx, true)
 }

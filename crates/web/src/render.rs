@@ -1,0 +1,79 @@
+//! Rendering a page: HTML or JSON, chosen by a `.json` suffix or the `Accept` header, and the layout data
+//! (asset URLs, current section) every HTML page needs.
+
+use askama::Template;
+use axum::http::{HeaderMap, HeaderValue, header};
+use axum::response::{IntoResponse, Response};
+use serde::Serialize;
+
+/// HTML or JSON.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Want {
+    /// A page for people.
+    #[default]
+    Html,
+    /// The JSON twin.
+    Json,
+}
+
+/// What the layout template needs: asset URLs and the current section.
+#[derive(Debug, Clone, Default)]
+pub struct Chrome {
+    /// URL of the stylesheet.
+    pub css: String,
+    /// URL of the script.
+    pub js: String,
+    /// The path requested, without `.json`.
+    pub path: String,
+    /// The date of the newest review in the dataset ("as of").
+    pub data_as_of: String,
+    /// The JSON twin of this page.
+    pub json_href: String,
+}
+
+impl Chrome {
+    /// Whether the nav link `prefix` is the current section.
+    pub fn current(&self, prefix: &str) -> bool {
+        if prefix == "/compare" {
+            self.path == "/" || self.path.starts_with("/compare")
+        } else {
+            self.path.starts_with(prefix)
+        }
+    }
+}
+
+/// JSON when the path ends in `.json` or the client prefers `application/json` over HTML.
+pub fn negotiate(path: &str, headers: &HeaderMap) -> Want {
+    if path.ends_with(".json") {
+        return Want::Json;
+    }
+    let accept = headers.get(header::ACCEPT).and_then(|v| v.to_str().ok()).unwrap_or("");
+    let json = accept.find("application/json");
+    let html = accept.find("text/html");
+    match (json, html) {
+        (Some(j), Some(h)) if j < h => Want::Json,
+        (Some(_), None) => Want::Json,
+        _ => Want::Html,
+    }
+}
+
+/// Renders a context struct; a template failure becomes a logged 500.
+pub fn render<T: Template + Serialize>(want: Want, page: &T) -> Response {
+    let result = match want {
+        Want::Json => serde_json::to_string(page)
+            .map(|body| ([(header::CONTENT_TYPE, HeaderValue::from_static("application/json"))], body).into_response())
+            .map_err(|e| e.to_string()),
+        Want::Html => page
+            .render()
+            .map(|body| {
+                ([(header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"))], body).into_response()
+            })
+            .map_err(|e| e.to_string()),
+    };
+    let mut response = result.unwrap_or_else(|detail| {
+        tracing::error!("rendering failed: {detail}");
+        (axum::http::StatusCode::INTERNAL_SERVER_ERROR, "internal error").into_response()
+    });
+    response.headers_mut().insert(header::VARY, HeaderValue::from_static("Accept"));
+    response
+}

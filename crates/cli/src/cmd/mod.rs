@@ -36,8 +36,19 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     }
 }
 
-/// Prints a bad-input error and returns the usage exit code.
-pub fn usage_error(error: impl std::fmt::Display) -> ExitCode {
+/// Prints a bad-input error, with a tip on where to find valid values, and returns the usage exit code.
+pub fn usage_error(error: cryptoreg_core::query::QueryError) -> ExitCode {
+    use cryptoreg_core::query::QueryError as E;
     eprintln!("error: {error}");
+    let tip = match error {
+        E::UnknownFramework { .. } | E::TooFewFrameworks { .. } => "`cryptoreg frameworks` lists the framework ids",
+        E::UnknownAspect { .. } | E::UnknownGroup { .. } => "`cryptoreg aspects` lists the aspect and group ids",
+        E::UnknownSortKey { .. } | E::MalformedSortKey { .. } => {
+            "sort by `name`, `aspect`, an aspect id, `<aspect>.<parameter>` (see `cryptoreg aspects`) or a framework id"
+        }
+        E::InvalidDate { .. } => "dates are written YYYY-MM-DD, e.g. 2024-06-30",
+        E::UnknownJurisdiction { .. } => "use an ISO 3166-1 alpha-2 code, EU or INT",
+    };
+    eprintln!("  tip: {tip}");
     ExitCode::from(EXIT_USAGE)
 }

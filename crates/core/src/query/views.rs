@@ -204,6 +204,11 @@ impl CellView {
         }
     }
 
+    /// Whether the editors marked the shown state as low confidence.
+    pub fn is_low_confidence(&self) -> bool {
+        self.confidence == Some(Confidence::Low)
+    }
+
     /// The level's kebab-case name, or `none`.
     pub fn level_class(&self) -> &'static str {
         self.level.map_or("none", Level::as_str)

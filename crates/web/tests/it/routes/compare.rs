@@ -85,3 +85,18 @@ async fn issue_3_done_criteria() {
     assert_eq!(a.status, StatusCode::NOT_FOUND);
     assert!(a.body.contains("nosuch"));
 }
+
+#[tokio::test]
+async fn seed_comparison_weighs_under_100_kb_with_its_assets() {
+    // Issue #3: `/compare` with the seven seed frameworks weighs under 100 KB uncompressed, everything included.
+    let uri = "/compare?f=fsb-crypto&f=fsb-stablecoins&f=eu-mica&f=uk-us-2025&f=fatf-r15&f=iosco-cda&f=us-genius-act";
+    let page = get_with(shipped(), uri, None).await;
+    assert_eq!(page.status, StatusCode::OK);
+    let mut total = page.body.len();
+    for marker in ["href=\"/static/", "src=\"/static/"] {
+        let start = page.body.find(marker).expect("asset link") + marker.len() - "/static/".len();
+        let end = start + page.body[start..].find('"').expect("quote");
+        total += get_with(shipped(), &page.body[start..end], None).await.body.len();
+    }
+    assert!(total < 100_000, "the seed comparison weighs {total} bytes");
+}

@@ -36,10 +36,10 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     }
 }
 
-/// Prints a bad-input error, with a tip on where to find valid values, and returns the usage exit code.
+/// Prints a one-line bad-input error, ending with where to find valid values, and returns the usage exit code.
 pub fn usage_error(error: cryptoreg_core::query::QueryError) -> ExitCode {
     use cryptoreg_core::query::QueryError as E;
-    eprintln!("error: {error}");
+    let message = error.to_string();
     let tip = match error {
         E::UnknownFramework { .. } | E::TooFewFrameworks { .. } => "`cryptoreg frameworks` lists the framework ids",
         E::UnknownAspect { .. } | E::UnknownGroup { .. } => "`cryptoreg aspects` lists the aspect and group ids",
@@ -49,6 +49,6 @@ pub fn usage_error(error: cryptoreg_core::query::QueryError) -> ExitCode {
         E::InvalidDate { .. } => "dates are written YYYY-MM-DD, e.g. 2024-06-30",
         E::UnknownJurisdiction { .. } => "use an ISO 3166-1 alpha-2 code, EU or INT",
     };
-    eprintln!("  tip: {tip}");
+    eprintln!("error: {message} ({tip})");
     ExitCode::from(EXIT_USAGE)
 }

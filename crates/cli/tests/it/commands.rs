@@ -169,3 +169,39 @@ fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
         }
     }
 }
+
+#[test]
+fn serve_starts_logs_its_address_and_answers() {
+    use std::io::{BufRead as _, BufReader, Read as _, Write as _};
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_cryptoreg"))
+        .args(["serve", "--addr", "127.0.0.1:0"])
+        .env("NO_COLOR", "1")
+        .env("RUST_LOG", "info")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("start serve");
+    let stdout = child.stdout.take().expect("stdout");
+    let mut address = None;
+    for line in BufReader::new(stdout).lines().map_while(Result::ok).take(20) {
+        if let Some(rest) = line.split("listening on http://").nth(1) {
+            address = Some(rest.trim().trim_end_matches(|c: char| !c.is_ascii_digit()).to_owned());
+            break;
+        }
+    }
+    let address = address.expect("serve logs the address it listens on");
+    let mut stream = std::net::TcpStream::connect(&address).expect("connect");
+    stream
+        .write_all(b"GET /compare.json?f=eu-mica&f=us-genius-act HTTP/1.0\r\nHost: localhost\r\n\r\n")
+        .expect("write");
+    let mut answer = String::new();
+    stream.read_to_string(&mut answer).expect("read");
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(
+        answer.starts_with("HTTP/1.0 200") || answer.starts_with("HTTP/1.1 200"),
+        "{}",
+        &answer[..answer.len().min(200)]
+    );
+    assert!(answer.contains("\"us-genius-act\""));
+}

@@ -15,7 +15,7 @@ use cryptoreg_core::query::views::{CellView, FrameworkHeader};
 use serde::{Deserialize, Serialize};
 
 /// A group and its aspects.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct GroupSection {
     /// Group id.
     pub id: String,
@@ -26,7 +26,7 @@ pub struct GroupSection {
 }
 
 /// The list of aspects.
-#[derive(Debug, Serialize, Template)]
+#[derive(Debug, Serialize, Template, schemars::JsonSchema)]
 #[template(path = "aspects.html")]
 pub struct AspectsPage {
     /// Groups with their aspects.
@@ -50,7 +50,7 @@ pub struct AspectParams {
 }
 
 /// A level and what it means for the aspect.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct RubricEntry {
     /// The level.
     pub level: Level,
@@ -59,7 +59,7 @@ pub struct RubricEntry {
 }
 
 /// One framework's position on the aspect.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct Position {
     /// The framework.
     pub framework: FrameworkHeader,
@@ -68,7 +68,7 @@ pub struct Position {
 }
 
 /// A sortable column of the aspect page.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct Column {
     /// Sort key.
     pub key: String,
@@ -83,7 +83,7 @@ pub struct Column {
 }
 
 /// Every framework's position on one aspect.
-#[derive(Debug, Serialize, Template)]
+#[derive(Debug, Serialize, Template, schemars::JsonSchema)]
 #[template(path = "aspect.html")]
 pub struct AspectPage {
     /// The aspect with rubric, requirements and parameters.

@@ -18,7 +18,9 @@ pub const SEED: [&str; 7] =
     ["fsb-crypto", "fsb-stablecoins", "eu-mica", "uk-us-2025", "fatf-r15", "iosco-cda", "us-genius-act"];
 
 /// Which headers run down the side.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, utoipa::ToSchema)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, utoipa::ToSchema, schemars::JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Orient {
     /// Aspects as rows, frameworks as columns.
@@ -117,7 +119,7 @@ pub struct Grid {
 }
 
 /// The comparison page and its JSON twin.
-#[derive(Debug, Serialize, Template)]
+#[derive(Debug, Serialize, Template, schemars::JsonSchema)]
 #[template(path = "compare.html")]
 pub struct ComparePage {
     /// Selected framework ids.

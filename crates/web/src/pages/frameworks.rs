@@ -14,7 +14,7 @@ use cryptoreg_core::query::views::FrameworkHeader;
 use serde::Serialize;
 
 /// Frameworks of one kind.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct KindSection {
     /// Kind.
     pub kind: FrameworkKind,
@@ -25,7 +25,7 @@ pub struct KindSection {
 }
 
 /// The list of frameworks.
-#[derive(Debug, Serialize, Template)]
+#[derive(Debug, Serialize, Template, schemars::JsonSchema)]
 #[template(path = "frameworks.html")]
 pub struct FrameworksPage {
     /// Sections by kind.
@@ -35,7 +35,7 @@ pub struct FrameworksPage {
 }
 
 /// One framework.
-#[derive(Debug, Serialize, Template)]
+#[derive(Debug, Serialize, Template, schemars::JsonSchema)]
 #[template(path = "framework.html")]
 pub struct FrameworkPage {
     /// Everything about it.

@@ -12,7 +12,7 @@ use cryptoreg_core::model::{Aspect, Level, Term};
 use serde::Serialize;
 
 /// A level and what it means.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct LevelMeaning {
     /// The level.
     pub level: Level,
@@ -32,7 +32,7 @@ pub const LEVELS: &[(Level, &str)] = &[
 ];
 
 /// The methodology page.
-#[derive(Debug, Serialize, Template)]
+#[derive(Debug, Serialize, Template, schemars::JsonSchema)]
 #[template(path = "methodology.html")]
 pub struct MethodologyPage {
     /// Levels.
@@ -44,7 +44,7 @@ pub struct MethodologyPage {
 }
 
 /// The glossary page.
-#[derive(Debug, Serialize, Template)]
+#[derive(Debug, Serialize, Template, schemars::JsonSchema)]
 #[template(path = "glossary.html")]
 pub struct GlossaryPage {
     /// Terms by name.
@@ -54,7 +54,7 @@ pub struct GlossaryPage {
 }
 
 /// The about page.
-#[derive(Debug, Serialize, Template)]
+#[derive(Debug, Serialize, Template, schemars::JsonSchema)]
 #[template(path = "about.html")]
 pub struct AboutPage {
     /// Licence of the code.

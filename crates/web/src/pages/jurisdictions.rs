@@ -12,7 +12,7 @@ use cryptoreg_core::query::catalog::{JurisdictionReport, JurisdictionSummary, ju
 use serde::Serialize;
 
 /// Every jurisdiction.
-#[derive(Debug, Serialize, Template)]
+#[derive(Debug, Serialize, Template, schemars::JsonSchema)]
 #[template(path = "jurisdictions.html")]
 pub struct JurisdictionsPage {
     /// Jurisdictions by name.
@@ -22,7 +22,7 @@ pub struct JurisdictionsPage {
 }
 
 /// One jurisdiction.
-#[derive(Debug, Serialize, Template)]
+#[derive(Debug, Serialize, Template, schemars::JsonSchema)]
 #[template(path = "jurisdiction.html")]
 pub struct JurisdictionPage {
     /// Its frameworks and the standards.

@@ -12,7 +12,9 @@ use cryptoreg_core::model::FrameworkKind;
 use serde::Deserialize;
 
 /// Sort direction of a header.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, serde::Serialize, utoipa::ToSchema)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, serde::Serialize, utoipa::ToSchema, schemars::JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Dir {
     /// Ascending (weakest level, smallest value, A to Z first).

@@ -12,7 +12,7 @@ use cryptoreg_core::query::catalog::{SourceListing, sources};
 use serde::Serialize;
 
 /// Every source.
-#[derive(Debug, Serialize, Template)]
+#[derive(Debug, Serialize, Template, schemars::JsonSchema)]
 #[template(path = "sources.html")]
 pub struct SourcesPage {
     /// Number of primary sources.

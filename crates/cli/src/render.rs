@@ -15,20 +15,10 @@ pub fn use_color() -> bool {
     std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal()
 }
 
-/// Width to fit: the terminal's, else `COLUMNS`, else 120.
+/// Width to fit: the terminal's (asked through comfy-table), else `COLUMNS`, else 120.
 fn width() -> u16 {
-    if let Some((w, _)) = terminal_width() {
-        return w;
-    }
-    std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).filter(|w| *w >= 40).unwrap_or(120)
-}
-
-fn terminal_width() -> Option<(u16, u16)> {
-    if !std::io::stdout().is_terminal() {
-        return None;
-    }
-    let t = Table::new();
-    t.width().map(|w| (w, 0))
+    let terminal = std::io::stdout().is_terminal().then(|| Table::new().width()).flatten();
+    terminal.or_else(|| std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).filter(|w| *w >= 40)).unwrap_or(120)
 }
 
 /// A new table for `format` (table or markdown).

@@ -2,7 +2,7 @@
 equivalent comparison as JSON), with the same wrk settings, plus cold start, RSS, binary size, page weight, and a
 synthetic scale run. Prints a Markdown report (paste into docs/PERFORMANCE.md)."""
 
-import json, os, platform, re, shutil, signal, socket, statistics, subprocess, sys, tempfile, time, urllib.parse, urllib.request
+import json, os, platform, re, resource, shutil, signal, socket, statistics, subprocess, sys, tempfile, time, urllib.parse, urllib.request
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BIN = os.path.join(ROOT, "target", "release", "cryptoreg")
@@ -145,10 +145,9 @@ def timed(cmd, runs=3):
     best, rss = None, 0
     for _ in range(runs):
         t0 = time.monotonic()
-        before = __import__("resource").getrusage(__import__("resource").RUSAGE_CHILDREN).ru_maxrss
         r = subprocess.run(cmd, capture_output=True)
         elapsed = (time.monotonic() - t0) * 1000
-        rss = max(rss, __import__("resource").getrusage(__import__("resource").RUSAGE_CHILDREN).ru_maxrss)
+        rss = max(rss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
         if r.returncode not in (0, 1):
             raise RuntimeError(f"{cmd} failed: {r.stderr.decode()[:500]}")
         best = elapsed if best is None else min(best, elapsed)

@@ -16,8 +16,13 @@ with open(os.path.join(out, "aspects.toml"), "w") as f:
         f.write('[aspects.rubric]\nbinding = "Law requires it."\nnot-addressed = "Silent."\n')
         for r in range(5):
             f.write(f'\n[[aspects.requirements]]\nid = "req-{a:02d}-{r}"\nlabel = "Requirement {r}"\ndescription = "What it means."\n')
-        f.write(f'\n[[aspects.parameters]]\nid = "threshold"\nlabel = "Threshold"\nkind = "amount"\ndescription = "A threshold."\n')
+        f.write(f'\n[[aspects.parameters]]\nid = "threshold"\nlabel = "Threshold"\nkind = "amount"\ndescription = "A threshold."\nstricter = "lower"\n')
     f.write('\n[reference_rates]\ndate = "2026-11-01"\nsource = "generated"\nusd_per_unit = { EUR = 1.1 }\n')
+with open(os.path.join(out, "jurisdictions.toml"), "w") as f:
+    f.write('[[groupings]]\ncode = "EU"\nname = "European Union"\nkind = "union"\n')
+    f.write('source = "https://example.org/eu"\nchecked = "2026-11-01"\n')
+    f.write('\n[[jurisdictions]]\ncode = "EU"\nname = "European Union"\nregion = "europe"\n')
+    f.write('\n[[jurisdictions]]\ncode = "FR"\nname = "France"\nregion = "europe"\nmember_of = ["EU"]\n')
 for i in range(n_frameworks):
     fid = f"gen-{i:03d}"
     with open(os.path.join(out, "frameworks", fid + ".toml"), "w") as f:

@@ -34,6 +34,10 @@ fuzz_target!(|data: &[u8]| {
     }
     // Queries over whatever loaded must not panic either.
     let ids: Vec<String> = loaded.dataset.frameworks.keys().map(|k| k.to_string()).collect();
-    let request = cryptoreg_core::query::compare::CompareRequest { frameworks: ids, ..Default::default() };
-    let _ = cryptoreg_core::query::compare::compare(&loaded.dataset, &request);
+    let codes: Vec<String> = loaded.dataset.jurisdictions.keys().map(|j| j.to_string()).collect();
+    let input =
+        cryptoreg_core::query::compare::CompareInput { frameworks: ids, jurisdictions: codes, ..Default::default() };
+    if let Ok(query) = cryptoreg_core::query::compare::CompareQuery::parse(&loaded.dataset, &input) {
+        let _ = cryptoreg_core::query::compare::compare(&loaded.dataset, &query);
+    }
 });

@@ -23,8 +23,10 @@ pub enum Command {
     Serve(ServeArgs),
     /// Check the dataset: report every problem in every file (exit 1 if any error).
     Check(CheckArgs),
-    /// Compare two or more frameworks side by side.
+    /// Compare two or more frameworks or jurisdictions side by side.
     Compare(CompareArgs),
+    /// List the jurisdictions with their codes, regions, memberships and the frameworks that apply there.
+    Jurisdictions(ListArgs),
     /// List the frameworks.
     Frameworks(ListArgs),
     /// List the aspects (rows of the comparison) with their groups.
@@ -81,16 +83,20 @@ pub struct CheckArgs {
 /// Arguments of `compare`.
 #[derive(Debug, Args)]
 pub struct CompareArgs {
-    /// Framework ids (at least two), e.g. `eu-mica us-genius-act`.
+    /// Framework ids, e.g. `eu-mica us-genius-act` (at least two columns in all, with -j).
     #[arg(value_name = "ID")]
     pub frameworks: Vec<String>,
+    /// Jurisdictions to compare (comma-separated codes, names or synonyms, case-insensitive), e.g. `-j EU,US,JP`:
+    /// each column merges the frameworks that apply there, including those of its unions.
+    #[arg(short = 'j', long = "jurisdictions", value_delimiter = ',', value_name = "CODES")]
+    pub jurisdictions: Vec<String>,
     /// Only these aspects (comma-separated ids).
     #[arg(long, value_delimiter = ',', conflicts_with = "group")]
     pub aspects: Vec<String>,
     /// Only the aspects of these groups (comma-separated ids).
     #[arg(long, value_delimiter = ',')]
     pub group: Vec<String>,
-    /// Sort by `name`, `aspect`, an aspect id (level, then mandatory requirements), `<aspect>.<parameter>`, or a framework id (orders the aspects).
+    /// Sort by `name`, `aspect`, an aspect id (level, then mandatory requirements), `<aspect>.<parameter>`, or a framework id or jurisdiction code (orders the aspects).
     #[arg(long)]
     pub sort: Option<String>,
     /// Sort descending.

@@ -4,7 +4,8 @@
 use comfy_table::presets::{ASCII_MARKDOWN, UTF8_FULL_CONDENSED};
 use comfy_table::{Cell, Color, ContentArrangement, Table};
 use cryptoreg_core::model::Level;
-use cryptoreg_core::query::compare::Comparison;
+use cryptoreg_core::query::compare::{Cell as CompareCell, Column, Comparison};
+use cryptoreg_core::query::jurisdiction::MergedCell;
 use cryptoreg_core::query::views::{CellState, CellView};
 use std::io::IsTerminal as _;
 
@@ -79,9 +80,34 @@ pub fn cell_text(cell: &CellView, format: Format) -> String {
     }
 }
 
-fn styled(cell: &CellView, format: Format) -> Cell {
-    let c = Cell::new(cell_text(cell, format));
-    match cell.level {
+/// A jurisdiction's merged cell as text: summary, level and the frameworks that decide it, strictest numbers.
+fn merged_text(cell: &MergedCell, format: Format) -> String {
+    let sep = if format == Format::Markdown { "<br>" } else { "\n" };
+    let Some(level) = cell.level else { return "(no framework applies)".into() };
+    let mut out = md(cell.summary.as_deref().unwrap_or(""), format);
+    out.push_str(sep);
+    let deciding: Vec<&str> = cell.decided_by.iter().map(|f| f.as_str()).collect();
+    out.push_str(&format!("[{level}] per {}", deciding.join(", ")));
+    let params: Vec<String> = cell.strictest_parameters().iter().map(|(l, v)| format!("{l}: {v}")).collect();
+    if !params.is_empty() {
+        out.push_str(sep);
+        out.push_str(&md(&params.join("; "), format));
+    }
+    for u in &cell.upcoming {
+        out.push_str(sep);
+        let from = u.cell.applies_from.map(|d| format!(", applies from {d}")).unwrap_or_default();
+        out.push_str(&md(&format!("{}: adopted{from}", u.short), format));
+    }
+    out
+}
+
+fn styled(cell: &CompareCell, format: Format) -> Cell {
+    let (text, level) = match cell {
+        CompareCell::Framework(c) => (cell_text(c, format), c.level.filter(|_| !c.pending)),
+        CompareCell::Jurisdiction(m) => (merged_text(m, format), m.level),
+    };
+    let c = Cell::new(text);
+    match level {
         Some(level) if format == Format::Table && use_color() => c.fg(level_color(level)),
         _ => c,
     }
@@ -91,21 +117,22 @@ fn styled(cell: &CellView, format: Format) -> Cell {
 pub fn comparison_table(c: &Comparison, format: Format, transpose: bool) -> String {
     let mut t = new_table(format);
     let as_of = c.as_of.map_or_else(|| "today".to_owned(), |d| d.to_string());
-    let framework_label = |h: &cryptoreg_core::query::views::FrameworkHeader| {
-        if h.not_yet_adopted { format!("{} (not yet adopted)", h.short) } else { h.short.clone() }
+    let framework_label = |h: &Column| match h.badge() {
+        Some(badge) => format!("{} ({badge})", h.short()),
+        None => h.short().to_owned(),
     };
     if transpose {
-        let mut header = vec![Cell::new(format!("Framework (as of {as_of})"))];
+        let mut header = vec![Cell::new(format!("Framework or jurisdiction (as of {as_of})"))];
         header.extend(c.rows.iter().map(|r| Cell::new(md(&r.aspect.name, format))));
         t.set_header(header);
-        for (i, h) in c.frameworks.iter().enumerate() {
+        for (i, h) in c.columns.iter().enumerate() {
             let mut row = vec![Cell::new(md(&framework_label(h), format))];
             row.extend(c.rows.iter().map(|r| styled(&r.cells[i], format)));
             t.add_row(row);
         }
     } else {
         let mut header = vec![Cell::new(format!("Aspect (as of {as_of})"))];
-        header.extend(c.frameworks.iter().map(|h| Cell::new(md(&framework_label(h), format))));
+        header.extend(c.columns.iter().map(|h| Cell::new(md(&framework_label(h), format))));
         t.set_header(header);
         for r in &c.rows {
             let mut row = vec![Cell::new(md(&r.aspect.name, format))];
@@ -117,8 +144,9 @@ pub fn comparison_table(c: &Comparison, format: Format, transpose: bool) -> Stri
 }
 
 /// The CSV header of a comparison: one record per cell.
-pub const COMPARISON_CSV_HEADER: [&str; 15] = [
-    "framework",
+pub const COMPARISON_CSV_HEADER: [&str; 16] = [
+    "kind",
+    "column",
     "aspect",
     "group",
     "state",
@@ -139,33 +167,72 @@ pub const COMPARISON_CSV_HEADER: [&str; 15] = [
 pub fn comparison_csv(c: &Comparison, transpose: bool) -> anyhow::Result<String> {
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record(COMPARISON_CSV_HEADER)?;
-    let mut record = |r: &cryptoreg_core::query::compare::Row, cell: &CellView| -> anyhow::Result<()> {
+    let mut record = |r: &cryptoreg_core::query::compare::Row, cell: &CompareCell| -> anyhow::Result<()> {
         let opt = |d: Option<String>| d.unwrap_or_default();
-        w.write_record([
-            cell.framework.to_string(),
-            cell.aspect.to_string(),
-            r.aspect.group.to_string(),
-            state_name(cell.state).to_owned(),
-            opt(cell.level.map(|l| l.to_string())),
-            opt(cell.status.map(|s| s.to_string())),
-            opt(cell.summary.clone()),
-            cell.requirements.iter().map(|q| format!("{}={}", q.id, q.strength)).collect::<Vec<_>>().join("; "),
-            cell.parameters.iter().map(|p| format!("{}={}", p.id, p.display)).collect::<Vec<_>>().join("; "),
-            cell.citations
-                .iter()
-                .map(|x| format!("{}, {} <{}>", x.title, x.pinpoint, x.url))
-                .collect::<Vec<_>>()
-                .join("; "),
-            opt(cell.confidence.map(|x| x.to_string())),
-            opt(cell.reviewed.map(|x| x.to_string())),
-            opt(cell.valid_from.map(|x| x.to_string())),
-            opt(cell.valid_until.map(|x| x.to_string())),
-            opt(cell.note.clone()),
-        ])?;
+        let cite = |x: &cryptoreg_core::query::views::CitationView| format!("{}, {} <{}>", x.title, x.pinpoint, x.url);
+        match cell {
+            CompareCell::Framework(cell) => w.write_record([
+                "framework".to_owned(),
+                cell.framework.to_string(),
+                cell.aspect.to_string(),
+                r.aspect.group.to_string(),
+                state_name(cell.state).to_owned(),
+                opt(cell.level.map(|l| l.to_string())),
+                opt(cell.status.map(|s| s.to_string())),
+                opt(cell.summary.clone()),
+                cell.requirements.iter().map(|q| format!("{}={}", q.id, q.strength)).collect::<Vec<_>>().join("; "),
+                cell.parameters.iter().map(|p| format!("{}={}", p.id, p.display)).collect::<Vec<_>>().join("; "),
+                cell.citations.iter().map(cite).collect::<Vec<_>>().join("; "),
+                opt(cell.confidence.map(|x| x.to_string())),
+                opt(cell.reviewed.map(|x| x.to_string())),
+                opt(cell.valid_from.map(|x| x.to_string())),
+                opt(cell.valid_until.map(|x| x.to_string())),
+                opt(cell.note.clone()),
+            ])?,
+            CompareCell::Jurisdiction(m) => w.write_record([
+                "jurisdiction".to_owned(),
+                m.jurisdiction.to_string(),
+                m.aspect.to_string(),
+                r.aspect.group.to_string(),
+                "merged".to_owned(),
+                opt(m.level.map(|l| l.to_string())),
+                String::new(),
+                opt(m.summary.clone()),
+                m.requirements
+                    .iter()
+                    .map(|q| {
+                        let by: Vec<&str> = q.frameworks.iter().map(|f| f.as_str()).collect();
+                        format!("{}={} ({})", q.id, q.strength, by.join(", "))
+                    })
+                    .collect::<Vec<_>>()
+                    .join("; "),
+                m.parameters
+                    .iter()
+                    .filter_map(|p| {
+                        Some(format!(
+                            "{}={} ({})",
+                            p.id,
+                            p.strictest.as_ref()?.display,
+                            p.strictest.as_ref()?.framework
+                        ))
+                    })
+                    .collect::<Vec<_>>()
+                    .join("; "),
+                m.components.iter().flat_map(|c| c.cell.citations.iter().map(cite)).collect::<Vec<_>>().join("; "),
+                opt(m.confidence.map(|x| x.to_string())),
+                opt(m.reviewed.map(|x| x.to_string())),
+                String::new(),
+                String::new(),
+                format!(
+                    "merged from {}",
+                    m.components.iter().map(|c| c.cell.framework.as_str()).collect::<Vec<_>>().join(", ")
+                ),
+            ])?,
+        }
         Ok(())
     };
     if transpose {
-        for i in 0..c.frameworks.len() {
+        for i in 0..c.columns.len() {
             for r in &c.rows {
                 record(r, &r.cells[i])?;
             }
@@ -196,4 +263,14 @@ pub fn json<T: serde::Serialize>(value: &T) -> anyhow::Result<String> {
     let mut s = serde_json::to_string_pretty(value)?;
     s.push('\n');
     Ok(s)
+}
+
+/// Writes command output to stdout. A reader that stops early (`| head`) is not an error: the output just ends.
+pub fn emit(text: &str) -> anyhow::Result<()> {
+    use std::io::Write as _;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => Ok(other?),
+    }
 }

@@ -182,7 +182,7 @@ pub struct PeriodEntry {
     pub until: Text,
     /// One line.
     pub summary: String,
-    /// Defaults to the current detail.
+    /// What held then, in a short paragraph; absent when the earlier text is not known (never today's detail).
     #[serde(default)]
     pub detail: Option<String>,
     /// Level then.
@@ -191,11 +191,11 @@ pub struct PeriodEntry {
     /// Status then.
     #[schemars(with = "crate::model::Status")]
     pub status: Text,
-    /// Defaults to the current requirements.
+    /// The requirements imposed then; none when absent (never today's).
     #[serde(default)]
     #[schemars(with = "Option<BTreeMap<String, crate::model::Strength>>")]
     pub requirements: Option<BTreeMap<Text, Text>>,
-    /// Defaults to the current parameters.
+    /// The parameter values then; none when absent (never today's).
     #[serde(default)]
     #[schemars(with = "Option<BTreeMap<String, ParameterValueEntry>>")]
     pub parameters: Option<BTreeMap<Text, Spanned<toml::Value>>>,
@@ -290,6 +290,11 @@ pub struct ParameterEntry {
     pub kind: Text,
     /// Meaning.
     pub description: String,
+    /// Which values are stricter: `lower` (a threshold) or `higher` (a capital minimum); used to merge the cells
+    /// of several frameworks that apply in one jurisdiction.
+    #[serde(default)]
+    #[schemars(with = "Option<crate::model::Stricter>")]
+    pub stricter: Option<Text>,
 }
 
 /// Reference exchange rates.
@@ -334,6 +339,93 @@ pub struct TermEntry {
     /// Where in it.
     #[schemars(with = "String")]
     pub pinpoint: Text,
+}
+
+/// `data/jurisdictions.toml`: the places the dataset can be asked about and the groupings they belong to.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "cryptoreg jurisdictions file")]
+pub struct JurisdictionsFile {
+    /// Unions and forums (EU, EEA, FATF, FSB, G20, …).
+    #[serde(default)]
+    pub groupings: Vec<GroupingEntry>,
+    /// Countries, sub-national places, the EU and INT.
+    #[serde(default)]
+    pub jurisdictions: Vec<JurisdictionEntry>,
+}
+
+/// A union or forum that jurisdictions belong to.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct GroupingEntry {
+    /// Uppercase code (`EU`, `FATF`).
+    #[schemars(with = "String")]
+    pub code: Text,
+    /// Display name.
+    pub name: String,
+    /// `union` (its own frameworks apply in every member) or `forum` (membership only).
+    #[schemars(with = "crate::model::GroupingKind")]
+    pub kind: Text,
+    /// Where the member list can be checked.
+    #[schemars(with = "String")]
+    pub source: Text,
+    /// The day the member list was checked.
+    #[schemars(with = "String")]
+    pub checked: Text,
+    /// Anything a reader should know about the membership.
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// A jurisdiction.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct JurisdictionEntry {
+    /// ISO 3166-1 alpha-2, ISO 3166-2 style (`US-NY`), `EU` or `INT`.
+    #[schemars(with = "String")]
+    pub code: Text,
+    /// Common English short name.
+    pub name: String,
+    /// Region.
+    #[schemars(with = "crate::model::Region")]
+    pub region: Text,
+    /// Codes of the groupings it belongs to.
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub member_of: Vec<Text>,
+    /// Other names people type (`UK`, `Britain`).
+    #[serde(default)]
+    pub synonyms: Vec<String>,
+}
+
+/// `data/lists.toml`: lists that editors change: presets of frameworks and the standards to compare against.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "cryptoreg lists file")]
+pub struct ListsFile {
+    /// Id of the preset selected on the home page when nothing is chosen.
+    #[schemars(with = "String")]
+    pub home: Text,
+    /// The international standards a framework or jurisdiction is compared with ("compare with the standards").
+    #[schemars(with = "Vec<String>")]
+    pub standards: Vec<Text>,
+    /// Named selections of frameworks.
+    #[serde(default)]
+    pub presets: Vec<PresetEntry>,
+}
+
+/// A named selection of frameworks.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PresetEntry {
+    /// Stable kebab-case id.
+    #[schemars(with = "String")]
+    pub id: Text,
+    /// Display name.
+    pub name: String,
+    /// Framework ids, in display order.
+    #[schemars(with = "Vec<String>")]
+    pub frameworks: Vec<Text>,
 }
 
 /// Reads a parameter value of `kind` from TOML.

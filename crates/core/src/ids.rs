@@ -139,32 +139,53 @@ impl<'de> Deserialize<'de> for IsoDate {
     }
 }
 
-/// A jurisdiction code: ISO 3166-1 alpha-2, `EU` for the Union or `INT` for global bodies.
+/// A jurisdiction code: ISO 3166-1 alpha-2 (`GB`), an ISO 3166-2 style sub-national code (`US-NY`, `AE-DU`),
+/// `EU` for the Union or `INT` for global bodies.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, schemars::JsonSchema)]
 #[serde(transparent)]
 pub struct Jurisdiction(String);
 
 impl Jurisdiction {
-    /// Parses a code; alpha-2 codes must be assigned ISO 3166-1 codes.
+    /// Parses a code as written in the data (uppercase); alpha-2 codes, and the country part of a sub-national
+    /// code, must be assigned ISO 3166-1 codes.
     pub fn parse(raw: &str) -> Result<Self, InvalidValue> {
-        if raw == "EU" || raw == "INT" || crate::countries::name_of(raw).is_some() {
+        let subdivision_ok =
+            |s: &str| (1..=3).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
+        let valid = match raw.split_once('-') {
+            Some((country, sub)) => crate::countries::name_of(country).is_some() && subdivision_ok(sub),
+            None => raw == "EU" || raw == "INT" || crate::countries::name_of(raw).is_some(),
+        };
+        if valid {
             Ok(Self(raw.to_owned()))
         } else {
-            Err(InvalidValue(format!("`{raw}` is not an ISO 3166-1 alpha-2 code, `EU` or `INT`")))
+            Err(InvalidValue(format!(
+                "`{raw}` is not an ISO 3166-1 alpha-2 code, an ISO 3166-2 style sub-national code (`US-NY`), `EU` or `INT`"
+            )))
         }
     }
 
-    /// The code as written (`GB`, `EU`, `INT`).
+    /// Parses a code typed by a person: case-insensitive, surrounding blanks ignored (`us-ny` → `US-NY`).
+    pub fn parse_typed(raw: &str) -> Result<Self, InvalidValue> {
+        Self::parse(&raw.trim().to_uppercase())
+    }
+
+    /// The code as written (`GB`, `US-NY`, `EU`, `INT`).
     pub fn as_str(&self) -> &str {
         &self.0
     }
 
-    /// The English short name (`United Kingdom`, `European Union`, `International`).
-    pub fn name(&self) -> &'static str {
+    /// The country of a sub-national code (`US` for `US-NY`); `None` for countries, `EU` and `INT`.
+    pub fn parent(&self) -> Option<Jurisdiction> {
+        self.0.split_once('-').map(|(country, _)| Jurisdiction(country.to_owned()))
+    }
+
+    /// The English short name from ISO 3166-1 (`United Kingdom`, `European Union`, `International`); a
+    /// sub-national code gives its code. The jurisdictions file, where present, names them better.
+    pub fn iso_name(&self) -> &str {
         match self.0.as_str() {
             "EU" => "European Union",
             "INT" => "International",
-            code => crate::countries::name_of(code).unwrap_or("Unknown"),
+            code => crate::countries::name_of(code).unwrap_or(code),
         }
     }
 }
@@ -262,7 +283,10 @@ mod tests {
         for good in ["GB", "EU", "INT", "US"] {
             assert!(Jurisdiction::parse(good).is_ok(), "{good}");
         }
-        for bad in ["UK", "gb", "XX", "USA"] {
+        for good in ["US-NY", "AE-DU"] {
+            assert!(Jurisdiction::parse(good).is_ok(), "{good}");
+        }
+        for bad in ["UK", "gb", "XX", "USA", "XX-NY", "US-", "US-NEWY", "us-ny"] {
             assert!(Jurisdiction::parse(bad).is_err(), "{bad}");
         }
     }

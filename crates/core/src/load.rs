@@ -3,7 +3,7 @@
 //! the dataset together with every diagnostic.
 
 use crate::diagnostic::{DataFile, Diagnostic, Severity};
-use crate::format::{self, AspectsFile, FrameworkFile, GlossaryFile};
+use crate::format::{self, AspectsFile, FrameworkFile, GlossaryFile, JurisdictionsFile, ListsFile};
 use crate::ids::*;
 use crate::lint::{self, Located, Parsed};
 use crate::model::*;
@@ -53,7 +53,11 @@ pub fn load_embedded() -> Loaded {
     load_files(embedded_files(), IsoDate::today())
 }
 
-/// Reads `aspects.toml`, `glossary.toml` and `frameworks/*.toml` from `dir`.
+/// The data files at the top of the data directory, besides `frameworks/`.
+pub const TOP_FILES: [&str; 4] = ["aspects.toml", "glossary.toml", "jurisdictions.toml", "lists.toml"];
+
+/// Reads the top files (`aspects.toml`, `glossary.toml`, `jurisdictions.toml`, `lists.toml`) and
+/// `frameworks/*.toml` from `dir`.
 pub fn read_dir(dir: &Path) -> Result<Vec<DataFile>, LoadError> {
     let io = |path: &Path| {
         let path = path.to_path_buf();
@@ -64,7 +68,7 @@ pub fn read_dir(dir: &Path) -> Result<Vec<DataFile>, LoadError> {
         return Err(LoadError::Io { path: dir.to_path_buf(), source: std::io::Error::other("not a directory") });
     }
     let mut files = Vec::new();
-    for name in ["aspects.toml", "glossary.toml"] {
+    for name in TOP_FILES {
         let path = dir.join(name);
         if path.exists() {
             files.push(DataFile::from_bytes(name, std::fs::read(&path).map_err(io(&path))?));
@@ -94,7 +98,16 @@ pub fn load_dir(dir: &Path) -> Result<Loaded, LoadError> {
 /// Parses, lints and builds the dataset from in-memory files. `today` bounds review dates.
 pub fn load_files(files: Vec<DataFile>, today: IsoDate) -> Loaded {
     let mut diagnostics = Vec::new();
-    let mut parsed = Parsed { aspects: None, frameworks: Vec::new(), glossary: None, has_aspects_file: false, today };
+    let mut parsed = Parsed {
+        aspects: None,
+        frameworks: Vec::new(),
+        glossary: None,
+        jurisdictions: None,
+        lists: None,
+        has_aspects_file: false,
+        has_jurisdictions_file: false,
+        today,
+    };
     for file in &files {
         match file.path.as_str() {
             "aspects.toml" => {
@@ -102,6 +115,11 @@ pub fn load_files(files: Vec<DataFile>, today: IsoDate) -> Loaded {
                 parsed.aspects = parse::<AspectsFile>(file, &mut diagnostics);
             }
             "glossary.toml" => parsed.glossary = parse::<GlossaryFile>(file, &mut diagnostics),
+            "jurisdictions.toml" => {
+                parsed.has_jurisdictions_file = true;
+                parsed.jurisdictions = parse::<JurisdictionsFile>(file, &mut diagnostics);
+            }
+            "lists.toml" => parsed.lists = parse::<ListsFile>(file, &mut diagnostics),
             p if p.starts_with("frameworks/") => {
                 if let Some(f) = parse::<FrameworkFile>(file, &mut diagnostics) {
                     parsed.frameworks.push(f);
@@ -167,6 +185,12 @@ fn build(parsed: &Parsed<'_>) -> Dataset {
             dataset.frameworks.entry(fw.id.clone()).or_insert(fw);
         }
     }
+    if let Some(j) = &parsed.jurisdictions {
+        build_jurisdictions(&j.value, &mut dataset);
+    }
+    if let Some(l) = &parsed.lists {
+        dataset.lists = build_lists(&l.value);
+    }
     if let Some(g) = &parsed.glossary {
         dataset.glossary = g
             .value
@@ -186,6 +210,56 @@ fn build(parsed: &Parsed<'_>) -> Dataset {
         dataset.glossary.sort_by_key(|t| t.term.to_lowercase());
     }
     dataset
+}
+
+fn build_jurisdictions(file: &JurisdictionsFile, dataset: &mut Dataset) {
+    dataset.groupings = file
+        .groupings
+        .iter()
+        .filter_map(|g| {
+            Some(Grouping {
+                code: g.code.get_ref().clone(),
+                name: g.name.clone(),
+                kind: GroupingKind::parse(g.kind.get_ref())?,
+                source: WebUrl::parse(g.source.get_ref()).ok()?,
+                checked: IsoDate::parse(g.checked.get_ref()).ok()?,
+                note: g.note.clone(),
+            })
+        })
+        .collect();
+    for j in &file.jurisdictions {
+        let (Ok(code), Some(region)) = (Jurisdiction::parse(j.code.get_ref()), Region::parse(j.region.get_ref()))
+        else {
+            continue;
+        };
+        let member_of = j
+            .member_of
+            .iter()
+            .map(|m| m.get_ref().clone())
+            .filter(|m| dataset.groupings.iter().any(|g| &g.code == m))
+            .collect();
+        let info = JurisdictionInfo {
+            code: code.clone(),
+            name: j.name.clone(),
+            region,
+            member_of,
+            synonyms: j.synonyms.clone(),
+        };
+        dataset.jurisdictions.entry(code).or_insert(info);
+    }
+}
+
+fn build_lists(file: &ListsFile) -> Lists {
+    let ids = |list: &[format::Text]| list.iter().filter_map(|t| FrameworkId::parse(t.get_ref()).ok()).collect();
+    Lists {
+        home: Some(file.home.get_ref().clone()),
+        standards: ids(&file.standards),
+        presets: file
+            .presets
+            .iter()
+            .map(|p| Preset { id: p.id.get_ref().clone(), name: p.name.clone(), frameworks: ids(&p.frameworks) })
+            .collect(),
+    }
 }
 
 fn build_aspect(a: &format::AspectEntry) -> Option<Aspect> {
@@ -215,6 +289,7 @@ fn build_aspect(a: &format::AspectEntry) -> Option<Aspect> {
                     label: p.label.clone(),
                     kind: ParameterKind::parse(p.kind.get_ref())?,
                     description: p.description.clone(),
+                    stricter: p.stricter.as_ref().and_then(|s| Stricter::parse(s.get_ref())),
                 })
             })
             .collect(),
@@ -335,17 +410,12 @@ fn build_provision(
                 note: h.note.clone(),
                 state: ProvisionState {
                     summary: h.summary.clone(),
-                    detail: h.detail.clone().unwrap_or_else(|| current.detail.clone()),
+                    // A period states what held then: nothing is taken from today's state but the citations.
+                    detail: h.detail.clone().unwrap_or_default(),
                     level: Level::parse(h.level.get_ref())?,
                     status: Status::parse(h.status.get_ref())?,
-                    requirements: h
-                        .requirements
-                        .as_ref()
-                        .map_or_else(|| current.requirements.clone(), |r| requirements(r, aspect)),
-                    parameters: h
-                        .parameters
-                        .as_ref()
-                        .map_or_else(|| current.parameters.clone(), |r| parameters(r, aspect)),
+                    requirements: h.requirements.as_ref().map(|r| requirements(r, aspect)).unwrap_or_default(),
+                    parameters: h.parameters.as_ref().map(|r| parameters(r, aspect)).unwrap_or_default(),
                     citations: h
                         .citations
                         .as_ref()

@@ -189,6 +189,44 @@ impl MilestoneKind {
     }
 }
 
+vocabulary!(
+    /// Which values of a parameter are stricter, for merging the cells of several frameworks.
+    Stricter {
+        /// A lower value is stricter (a threshold, a deadline).
+        Lower = "lower",
+        /// A higher value is stricter (a capital minimum, a reserve share).
+        Higher = "higher",
+    }
+);
+
+vocabulary!(
+    /// Whether a grouping's own frameworks apply in its members.
+    GroupingKind {
+        /// A union whose law applies in every member (the EU).
+        Union = "union",
+        /// A forum or standard setter: membership only.
+        Forum = "forum",
+    }
+);
+
+vocabulary!(
+    /// A region of the world, for grouping jurisdictions.
+    Region {
+        /// Europe, including Russia, Türkiye and Ukraine.
+        Europe = "europe",
+        /// North, Central and South America and the Caribbean.
+        Americas = "americas",
+        /// Central, South, South-East and East Asia and Oceania.
+        AsiaPacific = "asia-pacific",
+        /// The Gulf, the Levant and Iran.
+        MiddleEast = "middle-east",
+        /// Africa.
+        Africa = "africa",
+        /// Global standard setters.
+        International = "international",
+    }
+);
+
 /// The whole dataset: the rows, the columns and the glossary.
 #[derive(Debug, Clone, Default, Serialize, JsonSchema)]
 pub struct Dataset {
@@ -202,6 +240,76 @@ pub struct Dataset {
     pub glossary: Vec<Term>,
     /// Reference exchange rates used only to order amounts in different currencies.
     pub reference_rates: Option<ReferenceRates>,
+    /// Unions and forums, in file order.
+    pub groupings: Vec<Grouping>,
+    /// Jurisdictions, by code.
+    pub jurisdictions: BTreeMap<Jurisdiction, JurisdictionInfo>,
+    /// Presets and the standards to compare against.
+    pub lists: Lists,
+}
+
+/// A union or forum that jurisdictions belong to.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct Grouping {
+    /// Uppercase code (`EU`, `FATF`).
+    pub code: String,
+    /// Display name.
+    pub name: String,
+    /// Union (its frameworks apply in members) or forum.
+    pub kind: GroupingKind,
+    /// Where the member list can be checked.
+    pub source: WebUrl,
+    /// When it was checked.
+    pub checked: IsoDate,
+    /// For readers.
+    pub note: Option<String>,
+}
+
+/// A jurisdiction: a country, a sub-national place, the EU or INT.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct JurisdictionInfo {
+    /// Code.
+    pub code: Jurisdiction,
+    /// Common English short name.
+    pub name: String,
+    /// Region.
+    pub region: Region,
+    /// Codes of its groupings.
+    pub member_of: Vec<String>,
+    /// Other names people type.
+    pub synonyms: Vec<String>,
+}
+
+/// Lists that editors change.
+#[derive(Debug, Clone, Default, Serialize, JsonSchema)]
+pub struct Lists {
+    /// The preset shown on the home page.
+    pub home: Option<String>,
+    /// Standards to compare a framework or jurisdiction with.
+    pub standards: Vec<FrameworkId>,
+    /// Named selections of frameworks.
+    pub presets: Vec<Preset>,
+}
+
+/// A named selection of frameworks.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct Preset {
+    /// Id.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// Framework ids.
+    pub frameworks: Vec<FrameworkId>,
+}
+
+impl Lists {
+    /// The frameworks of the home page's preset (empty when none is set).
+    pub fn home_frameworks(&self) -> &[FrameworkId] {
+        self.home
+            .as_deref()
+            .and_then(|id| self.presets.iter().find(|p| p.id == id))
+            .map_or(&[], |p| p.frameworks.as_slice())
+    }
 }
 
 /// A group of aspects (`stablecoins`).
@@ -266,6 +374,8 @@ pub struct Parameter {
     pub kind: ParameterKind,
     /// What it measures.
     pub description: String,
+    /// Which values are stricter, if the direction is declared.
+    pub stricter: Option<Stricter>,
 }
 
 /// The value of a parameter in one cell.
@@ -524,5 +634,15 @@ impl Dataset {
     /// The group with this id.
     pub fn group(&self, id: &GroupId) -> Option<&Group> {
         self.groups.iter().find(|g| &g.id == id)
+    }
+
+    /// The display name of a jurisdiction: from the jurisdictions file, else from ISO 3166-1.
+    pub fn jurisdiction_name<'a>(&'a self, code: &'a Jurisdiction) -> &'a str {
+        self.jurisdictions.get(code).map_or_else(|| code.iso_name(), |j| j.name.as_str())
+    }
+
+    /// The grouping with this code.
+    pub fn grouping(&self, code: &str) -> Option<&Grouping> {
+        self.groupings.iter().find(|g| g.code == code)
     }
 }

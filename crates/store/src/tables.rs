@@ -93,7 +93,7 @@ pub fn tables(data: &Dataset) -> Vec<Table> {
             opt(f.established_on()),
         ]);
         for j in &f.jurisdictions {
-            jurisdictions.push(vec![text(&f.id), text(j.as_str()), text(j.name())]);
+            jurisdictions.push(vec![text(&f.id), text(j.as_str()), text(data.jurisdiction_name(j))]);
         }
         for s in &f.sources {
             sources.push(vec![

@@ -5,7 +5,7 @@ use crate::render::{Chrome, Want};
 use askama::Template;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use cryptoreg_core::query::QueryError;
+use cryptoreg_core::query::{ErrorKind, QueryError};
 use serde::Serialize;
 
 /// An error answer.
@@ -55,24 +55,24 @@ impl AppError {
         Self::new(StatusCode::NOT_FOUND, "not-found", message)
     }
 
-    /// From a core query error: unknown ids are 404 with suggestions, malformed input 400.
+    /// From a core query error: the one mapping of its kind to a status (unknown ids 404 with suggestions,
+    /// malformed input 400).
     pub fn from_query(e: QueryError) -> Self {
-        let status = if e.is_not_found() { StatusCode::NOT_FOUND } else { StatusCode::BAD_REQUEST };
-        let (code, suggestions, base) = match &e {
-            QueryError::UnknownFramework { suggestions, .. } => {
-                ("unknown-framework", suggestions.clone(), Some("/frameworks/"))
-            }
-            QueryError::UnknownAspect { suggestions, .. } => ("unknown-aspect", suggestions.clone(), Some("/aspects/")),
-            QueryError::UnknownGroup { suggestions, .. } => ("unknown-group", suggestions.clone(), None),
-            QueryError::UnknownJurisdiction { suggestions, .. } => {
-                ("unknown-jurisdiction", suggestions.clone(), Some("/jurisdictions/"))
-            }
-            QueryError::UnknownSortKey { suggestions, .. } => ("unknown-sort", suggestions.clone(), None),
-            QueryError::MalformedSortKey { .. } => ("bad-sort", Vec::new(), None),
-            QueryError::TooFewFrameworks { .. } => ("too-few-frameworks", Vec::new(), None),
-            QueryError::InvalidDate { .. } => ("bad-date", Vec::new(), None),
+        let status = match e.kind() {
+            ErrorKind::NotFound => StatusCode::NOT_FOUND,
+            ErrorKind::BadRequest => StatusCode::BAD_REQUEST,
         };
-        AppError { suggestions, suggestion_base: base.map(str::to_owned), ..Self::new(status, code, e.to_string()) }
+        let base = match &e {
+            QueryError::UnknownFramework { .. } => Some("/frameworks/"),
+            QueryError::UnknownAspect { .. } => Some("/aspects/"),
+            QueryError::UnknownJurisdiction { .. } => Some("/jurisdictions/"),
+            _ => None,
+        };
+        AppError {
+            suggestions: e.suggestions().to_vec(),
+            suggestion_base: base.map(str::to_owned),
+            ..Self::new(status, e.code(), e.to_string())
+        }
     }
 
     /// The same error, rendered for `want` with the page chrome.

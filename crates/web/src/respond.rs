@@ -27,6 +27,11 @@ impl Ctx {
         e.for_request(self.want, self.chrome.clone())
     }
 
+    /// A core query error rendered for this request.
+    pub fn query_error(&self, e: cryptoreg_core::query::QueryError) -> AppError {
+        self.error(AppError::from_query(e))
+    }
+
     /// Parses the query string into `T`; unknown parameters and malformed values are a 400.
     pub fn query<T: DeserializeOwned>(&self) -> Result<T, AppError> {
         serde_html_form::from_str(self.query.as_deref().unwrap_or(""))

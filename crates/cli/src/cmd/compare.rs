@@ -1,23 +1,26 @@
-//! `cryptoreg compare <ID>...`: the comparison table in the chosen format.
+//! `cryptoreg compare <ID>... [-j CODES]`: the comparison table in the chosen format.
 
 use super::usage_error;
 use crate::cli::{CompareArgs, Format};
 use crate::{data, render};
-use cryptoreg_core::query::compare::{CompareRequest, compare};
+use cryptoreg_core::query::compare::{CompareInput, CompareQuery, compare};
 use std::path::Path;
 use std::process::ExitCode;
 
 pub fn run(data_dir: Option<&Path>, args: &CompareArgs) -> anyhow::Result<ExitCode> {
     let dataset = data::load(data_dir)?;
-    let request = CompareRequest {
+    let input = CompareInput {
         frameworks: args.frameworks.clone(),
+        jurisdictions: args.jurisdictions.clone(),
         aspects: args.aspects.clone(),
         groups: args.group.clone(),
         sort: args.sort.clone(),
-        desc: args.desc,
+        dir: Some(if args.desc { "desc" } else { "asc" }.to_owned()),
         as_of: args.as_of.clone(),
+        orient: None,
+        home_preset_when_empty: false,
     };
-    let comparison = match compare(&dataset, &request) {
+    let comparison = match CompareQuery::parse(&dataset, &input).and_then(|query| compare(&dataset, &query)) {
         Ok(c) => c,
         Err(e) => return Ok(usage_error(e)),
     };
@@ -26,6 +29,6 @@ pub fn run(data_dir: Option<&Path>, args: &CompareArgs) -> anyhow::Result<ExitCo
         Format::Csv => render::comparison_csv(&comparison, args.transpose)?,
         Format::Json => render::json(&comparison)?,
     };
-    print!("{out}");
+    render::emit(&out)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -43,6 +43,6 @@ pub fn run(data_dir: Option<&Path>, args: &ListArgs) -> anyhow::Result<ExitCode>
             format!("{t}\n")
         }
     };
-    print!("{out}");
+    render::emit(&out)?;
     Ok(ExitCode::SUCCESS)
 }

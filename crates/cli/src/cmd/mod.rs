@@ -6,6 +6,7 @@ mod compare;
 mod docs;
 mod export;
 mod frameworks;
+mod jurisdictions;
 mod schema;
 mod serve;
 mod show;
@@ -27,6 +28,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Check(args) => check::run(data, &args),
         Command::Compare(args) => compare::run(data, &args),
         Command::Frameworks(args) => frameworks::run(data, &args),
+        Command::Jurisdictions(args) => jurisdictions::run(data, &args),
         Command::Aspects(args) => aspects::run(data, &args),
         Command::Show(args) => show::run(data, &args),
         Command::Export(args) => export::run(data, &args),
@@ -41,13 +43,18 @@ pub fn usage_error(error: cryptoreg_core::query::QueryError) -> ExitCode {
     use cryptoreg_core::query::QueryError as E;
     let message = error.to_string();
     let tip = match error {
-        E::UnknownFramework { .. } | E::TooFewFrameworks { .. } => "`cryptoreg frameworks` lists the framework ids",
+        E::UnknownFramework { .. } | E::TooFewColumns { .. } => {
+            "`cryptoreg frameworks` lists the framework ids; `-j` takes jurisdiction codes such as EU, US, JP"
+        }
         E::UnknownAspect { .. } | E::UnknownGroup { .. } => "`cryptoreg aspects` lists the aspect and group ids",
         E::UnknownSortKey { .. } | E::MalformedSortKey { .. } => {
             "sort by `name`, `aspect`, an aspect id, `<aspect>.<parameter>` (see `cryptoreg aspects`) or a framework id"
         }
         E::InvalidDate { .. } => "dates are written YYYY-MM-DD, e.g. 2024-06-30",
-        E::UnknownJurisdiction { .. } => "use an ISO 3166-1 alpha-2 code, EU or INT",
+        E::UnknownJurisdiction { .. } => {
+            "`cryptoreg jurisdictions` lists the codes (ISO 3166-1 alpha-2 such as GB, US-NY style, EU), names and synonyms"
+        }
+        E::InvalidChoice { .. } => "see `cryptoreg compare --help`",
     };
     eprintln!("error: {message} ({tip})");
     ExitCode::from(EXIT_USAGE)

@@ -15,7 +15,7 @@ pub fn run(data_dir: Option<&Path>, args: &ShowArgs) -> anyhow::Result<ExitCode>
         Err(e) => return Ok(usage_error(e)),
     };
     if args.format == Format::Json {
-        print!("{}", render::json(&report)?);
+        render::emit(&render::json(&report)?)?;
         return Ok(ExitCode::SUCCESS);
     }
     if args.format == Format::Csv {
@@ -37,7 +37,7 @@ pub fn run(data_dir: Option<&Path>, args: &ShowArgs) -> anyhow::Result<ExitCode>
                 cell.confidence.map(|d| d.to_string()).unwrap_or_default(),
             ])?;
         }
-        print!("{}", String::from_utf8(w.into_inner()?)?);
+        render::emit(&String::from_utf8(w.into_inner()?)?)?;
         return Ok(ExitCode::SUCCESS);
     }
     let f = &report.framework;
@@ -77,6 +77,6 @@ pub fn run(data_dir: Option<&Path>, args: &ShowArgs) -> anyhow::Result<ExitCode>
         let kind = if s.primary { "primary" } else { "secondary" };
         writeln!(out, "  [{}] {} — {} ({kind}) <{}>", s.id, s.title, s.publisher, s.url.as_str())?;
     }
-    print!("{out}");
+    render::emit(&out)?;
     Ok(ExitCode::SUCCESS)
 }

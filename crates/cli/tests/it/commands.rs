@@ -13,7 +13,7 @@ fn issue_2_seed_comparison_as_json() {
     let o = run(&args);
     assert!(o.status.success(), "{}", stderr(&o));
     let json: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
-    assert_eq!(json["frameworks"].as_array().map(Vec::len), Some(7));
+    assert_eq!(json["columns"].as_array().map(Vec::len), Some(7));
     for row in json["rows"].as_array().expect("rows") {
         for cell in row["cells"].as_array().expect("cells") {
             let cited = cell["citations"].as_array().expect("citations").iter().any(|c| {
@@ -29,7 +29,7 @@ fn issue_2_seed_comparison_as_json() {
 fn issue_2_bad_input_exits_2_and_says_why() {
     let o = run(&["compare", "eu-mica"]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("at least two frameworks"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("at least two frameworks or jurisdictions"), "{}", stderr(&o));
     let o = run(&["compare", "eu-mica", "nosuch"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("`nosuch`"));
@@ -53,11 +53,11 @@ fn csv_is_one_record_per_cell() {
     assert!(o.status.success(), "{}", stderr(&o));
     let mut reader = csv::Reader::from_reader(o.stdout.as_slice());
     let headers = reader.headers().expect("header").clone();
-    assert_eq!(&headers[0], "framework");
+    assert_eq!((&headers[0], &headers[1]), ("kind", "column"));
     let records: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("record")).collect();
     assert_eq!(records.len(), 4);
-    assert_eq!(&records[0][0], "alpha-law");
-    assert!(records[0][9].contains("Art. 5 <https://example.org/alpha-act>"));
+    assert_eq!((&records[0][0], &records[0][1]), ("framework", "alpha-law"));
+    assert!(records[0][10].contains("Art. 5 <https://example.org/alpha-act>"));
 }
 
 #[test]
@@ -204,4 +204,40 @@ fn serve_starts_logs_its_address_and_answers() {
         &answer[..answer.len().min(200)]
     );
     assert!(answer.contains("\"us-genius-act\""));
+}
+
+#[test]
+fn issue_8_compare_jurisdictions() {
+    // `cryptoreg compare -j EU,US,SG --format json` exits 0 with three merged columns; `-j XX` exits 2 naming XX.
+    let o = run(&["compare", "-j", "EU,US,SG", "--format", "json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    let codes: Vec<&str> =
+        json["columns"].as_array().expect("columns").iter().filter_map(|c| c["code"].as_str()).collect();
+    assert_eq!(codes.len(), 3, "{codes:?}");
+    for row in json["rows"].as_array().expect("rows") {
+        for cell in row["cells"].as_array().expect("cells") {
+            assert_eq!(cell["kind"], "jurisdiction");
+            if !cell["level"].is_null() {
+                assert!(!cell["components"].as_array().expect("components").is_empty(), "{cell}");
+            }
+        }
+    }
+    let o = run(&["compare", "-j", "XX"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("`XX`"), "{}", stderr(&o));
+    // Mixed with a framework id, with names people type.
+    let o = run(&["compare", "fatf-r15", "-j", "uae,turkey", "--aspects", "travel-rule", "--format", "csv"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = stdout(&o);
+    assert!(text.contains("jurisdiction,AE,travel-rule") && text.contains("jurisdiction,TR,travel-rule"), "{text}");
+}
+
+#[test]
+fn jurisdictions_lists_codes_and_what_applies() {
+    let o = run(&["jurisdictions", "--format", "csv"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = stdout(&o);
+    let fr = text.lines().find(|l| l.starts_with("FR,")).expect("France");
+    assert!(fr.contains("eu-mica"), "{fr}");
 }

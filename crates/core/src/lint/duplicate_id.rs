@@ -9,7 +9,7 @@ use std::collections::HashMap;
 /// The rule.
 pub const RULE: Rule = Rule {
     name: "duplicate-id",
-    description: "Source ids are unique in a file; group, aspect, requirement and term ids are unique in the dataset; parameter ids are unique in an aspect.",
+    description: "Source ids are unique in a file; group, aspect, requirement and term ids are unique in the dataset; jurisdiction, grouping and preset ids are unique in their files; parameter ids are unique in an aspect.",
     severity: Severity::Error,
     check: |parsed, report| {
         let mut check_all = |file: &DataFile, what: &str, ids: Vec<&Text>| {
@@ -48,6 +48,13 @@ pub const RULE: Rule = Rule {
         }
         if let Some(g) = &parsed.glossary {
             check_all(g.file, "term", g.value.terms.iter().map(|t| &t.id).collect());
+        }
+        if let Some(j) = &parsed.jurisdictions {
+            check_all(j.file, "grouping", j.value.groupings.iter().map(|g| &g.code).collect());
+            check_all(j.file, "jurisdiction", j.value.jurisdictions.iter().map(|x| &x.code).collect());
+        }
+        if let Some(l) = &parsed.lists {
+            check_all(l.file, "preset", l.value.presets.iter().map(|p| &p.id).collect());
         }
     },
 };

@@ -26,6 +26,13 @@ pub const RULE: Rule = Rule {
                 }
             }
         }
+        if let Some(j) = &parsed.jurisdictions {
+            for g in &j.value.groupings {
+                if let Err(e) = IsoDate::parse(g.checked.get_ref()) {
+                    report.at(j.file, g.checked.span(), e.0, "write the date as YYYY-MM-DD");
+                }
+            }
+        }
         if let Some(rates) = parsed.aspects.as_ref().and_then(|a| a.value.reference_rates.as_ref().map(|r| (a.file, r)))
             && let Err(e) = IsoDate::parse(rates.1.date.get_ref())
         {

@@ -46,5 +46,10 @@ pub const RULE: Rule = Rule {
                 check(g.file, "term", &t.id);
             }
         }
+        if let Some(l) = &parsed.lists {
+            for p in &l.value.presets {
+                check(l.file, "preset", &p.id);
+            }
+        }
     },
 };

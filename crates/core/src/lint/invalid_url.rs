@@ -7,13 +7,25 @@ use crate::ids::WebUrl;
 /// The rule.
 pub const RULE: Rule = Rule {
     name: "invalid-url",
-    description: "Source and glossary URLs are absolute http(s) URLs.",
+    description: "Source, glossary and membership URLs are absolute http(s) URLs.",
     severity: Severity::Error,
     check: |parsed, report| {
         for f in &parsed.frameworks {
             for s in &f.value.sources {
                 if let Err(e) = WebUrl::parse(s.url.get_ref()) {
                     report.at(f.file, s.url.span(), e.0, "give the full address, starting with https://");
+                }
+            }
+        }
+        if let Some(j) = &parsed.jurisdictions {
+            for g in &j.value.groupings {
+                if let Err(e) = WebUrl::parse(g.source.get_ref()) {
+                    report.at(
+                        j.file,
+                        g.source.span(),
+                        e.0,
+                        "give the full address of the member list, starting with https://",
+                    );
                 }
             }
         }

@@ -6,7 +6,9 @@ use super::{Report, Rule};
 use crate::diagnostic::{DataFile, Severity};
 use crate::format::Text;
 use crate::ids::Jurisdiction;
-use crate::model::{Confidence, FrameworkKind, Level, MilestoneKind, ParameterKind, Status, Strength};
+use crate::model::{
+    Confidence, FrameworkKind, GroupingKind, Level, MilestoneKind, ParameterKind, Region, Status, Strength, Stricter,
+};
 
 /// Longest allowed short name.
 pub const SHORT_NAME_MAX: usize = 24;
@@ -14,7 +16,7 @@ pub const SHORT_NAME_MAX: usize = 24;
 /// The rule.
 pub const RULE: Rule = Rule {
     name: "invalid-value",
-    description: "Vocabulary fields use a listed value; jurisdictions are ISO 3166-1 alpha-2, EU or INT; short names have at most 24 characters.",
+    description: "Vocabulary fields use a listed value; jurisdictions are ISO 3166-1 alpha-2, ISO 3166-2 style (US-NY), EU or INT; short names have at most 24 characters.",
     severity: Severity::Error,
     check: |parsed, report| {
         for f in &parsed.frameworks {
@@ -70,6 +72,35 @@ pub const RULE: Rule = Rule {
                 }
                 for p in &aspect.parameters {
                     vocab(report, a.file, "parameter kind", &p.kind, ParameterKind::parse, ParameterKind::spellings);
+                    if let Some(s) = &p.stricter {
+                        vocab(report, a.file, "stricter direction", s, Stricter::parse, Stricter::spellings);
+                    }
+                }
+            }
+        }
+        if let Some(j) = &parsed.jurisdictions {
+            for g in &j.value.groupings {
+                vocab(report, j.file, "grouping kind", &g.kind, GroupingKind::parse, GroupingKind::spellings);
+                let code = g.code.get_ref();
+                if !(2..=6).contains(&code.len()) || !code.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+                {
+                    report.at(
+                        j.file,
+                        g.code.span(),
+                        format!("`{code}` is not a grouping code"),
+                        "use 2 to 6 uppercase letters or digits, e.g. `FATF`, `G20`",
+                    );
+                }
+            }
+            for x in &j.value.jurisdictions {
+                vocab(report, j.file, "region", &x.region, Region::parse, Region::spellings);
+                if let Err(e) = Jurisdiction::parse(x.code.get_ref()) {
+                    report.at(
+                        j.file,
+                        x.code.span(),
+                        e.0,
+                        "use an ISO 3166-1 alpha-2 code such as `GB`, or `US-NY` for a US state",
+                    );
                 }
             }
         }

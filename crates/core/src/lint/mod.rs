@@ -2,7 +2,9 @@
 //! name, a description and a severity; all rules run over all files, so one run reports every problem.
 
 use crate::diagnostic::{DataFile, Diagnostic, Severity};
-use crate::format::{AspectEntry, AspectsFile, FrameworkFile, GlossaryFile, ProvisionEntry, Text};
+use crate::format::{
+    AspectEntry, AspectsFile, FrameworkFile, GlossaryFile, JurisdictionsFile, ListsFile, ProvisionEntry, Text,
+};
 use crate::ids::IsoDate;
 use std::ops::Range;
 
@@ -22,12 +24,16 @@ mod missing_file;
 mod missing_pinpoint;
 mod missing_provision;
 mod secondary_only;
+mod stale_history;
 mod stale_review;
 mod toml_syntax;
 mod unexplained_uncertainty;
 mod unknown_aspect;
+mod unknown_framework;
+mod unknown_jurisdiction;
 mod unresolved_source;
 mod unused_source;
+mod weak_level_mandatory;
 
 pub use toml_syntax::RULE as TOML_SYNTAX;
 
@@ -58,8 +64,12 @@ pub const RULES: &[Rule] = &[
     invalid_url::RULE,
     unknown_aspect::RULE,
     missing_provision::RULE,
+    unknown_jurisdiction::RULE,
+    unknown_framework::RULE,
     foreign_requirement::RULE,
     foreign_parameter::RULE,
+    stale_history::RULE,
+    weak_level_mandatory::RULE,
     missing_citation::RULE,
     missing_pinpoint::RULE,
     unresolved_source::RULE,
@@ -84,8 +94,14 @@ pub struct Parsed<'a> {
     pub frameworks: Vec<Located<'a, FrameworkFile>>,
     /// `glossary.toml`, if present and parseable.
     pub glossary: Option<Located<'a, GlossaryFile>>,
+    /// `jurisdictions.toml`, if present and parseable.
+    pub jurisdictions: Option<Located<'a, JurisdictionsFile>>,
+    /// `lists.toml`, if present and parseable.
+    pub lists: Option<Located<'a, ListsFile>>,
     /// Whether `aspects.toml` existed at all (parsed or not).
     pub has_aspects_file: bool,
+    /// Whether `jurisdictions.toml` existed at all (parsed or not).
+    pub has_jurisdictions_file: bool,
     /// The date that counts as today (reviews may not be later).
     pub today: IsoDate,
 }

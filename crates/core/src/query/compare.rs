@@ -1,39 +1,275 @@
-//! The comparison table: frameworks × aspects on a date, sorted by any header. Input arrives as raw strings
-//! from any interface and is validated here, so the CLI and the web give the same answers and errors.
+//! The comparison table: frameworks and jurisdictions × aspects on a date, sorted by any header. The raw input
+//! of any interface (`CompareInput`, strings as typed) is parsed once here into a `CompareQuery` of typed
+//! values, so the CLI and the web give the same answers and errors and echo the same values.
 
-use super::views::{AspectHeader, CellView, FrameworkHeader};
-use super::{QueryError, find_aspect, find_framework, parse_date, suggestions};
-use crate::ids::IsoDate;
-use crate::model::{Aspect, Dataset, Framework, Level, ParameterValue};
+use super::jurisdiction::{Applicability, JurisdictionHeader, MergedCell, applicability, find_jurisdiction};
+use super::views::{AspectHeader, CellView, FrameworkHeader, comparable};
+use super::{Direction, QueryError, find_aspect, find_framework, parse_date, split_list, suggestions};
+use crate::ids::{AspectId, FrameworkId, GroupId, IsoDate, Jurisdiction, ParameterId};
+use crate::model::{Aspect, Dataset, Level, Strength};
 use schemars::JsonSchema;
 use serde::Serialize;
 use std::cmp::Ordering;
 
-/// What the user asked for, as raw strings.
+/// What the user asked for, as typed: strings, possibly repeated or comma-separated, possibly blank.
 #[derive(Debug, Clone, Default)]
-pub struct CompareRequest {
-    /// Framework ids; at least two.
+pub struct CompareInput {
+    /// Framework ids.
     pub frameworks: Vec<String>,
+    /// Jurisdiction codes, names or synonyms (case-insensitive).
+    pub jurisdictions: Vec<String>,
     /// Aspect ids to show (empty: all, or those of `groups`).
     pub aspects: Vec<String>,
     /// Aspect group ids to show.
     pub groups: Vec<String>,
-    /// Sort key: `name`, `aspect`, `<aspect-id>`, `<aspect-id>.<parameter-id>` or `<framework-id>`.
+    /// Sort key: `name`, `aspect`, `<aspect-id>`, `<aspect-id>.<parameter-id>`, a framework id or a
+    /// jurisdiction code.
     pub sort: Option<String>,
-    /// Sort descending.
-    pub desc: bool,
+    /// `asc` or `desc`.
+    pub dir: Option<String>,
     /// `YYYY-MM-DD`: show each cell as it stood on that date.
     pub as_of: Option<String>,
+    /// `aspects` (aspects as rows) or `frameworks` (frameworks and jurisdictions as rows).
+    pub orient: Option<String>,
+    /// When neither frameworks nor jurisdictions are given, select the home preset of the data's lists.
+    pub home_preset_when_empty: bool,
+}
+
+/// Which headers run down the side.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Orientation {
+    /// Aspects as rows, frameworks and jurisdictions as columns.
+    #[default]
+    Aspects,
+    /// Frameworks and jurisdictions as rows, aspects as columns.
+    Frameworks,
+}
+
+impl Orientation {
+    /// `aspects` or `frameworks`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Orientation::Aspects => "aspects",
+            Orientation::Frameworks => "frameworks",
+        }
+    }
+
+    /// The other orientation.
+    pub fn flipped(self) -> Self {
+        match self {
+            Orientation::Aspects => Orientation::Frameworks,
+            Orientation::Frameworks => Orientation::Aspects,
+        }
+    }
+
+    fn parse(raw: Option<&str>) -> Result<Self, QueryError> {
+        match raw.map(str::trim).unwrap_or("") {
+            "" | "aspects" => Ok(Orientation::Aspects),
+            "frameworks" => Ok(Orientation::Frameworks),
+            other => Err(QueryError::InvalidChoice {
+                parameter: "orient".into(),
+                value: other.to_owned(),
+                expected: "aspects, frameworks".into(),
+            }),
+        }
+    }
+}
+
+/// A valid sort key.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(tag = "by", content = "id", rename_all = "kebab-case")]
+pub enum SortKey {
+    /// Columns by short name.
+    Name,
+    /// Rows by aspect name.
+    AspectName,
+    /// Columns by their level on an aspect, then the number of mandatory requirements.
+    Aspect(AspectId),
+    /// Columns by a parameter's value (amounts in US dollars at the reference rates).
+    Parameter(AspectId, ParameterId),
+    /// Rows by a framework's level on each aspect.
+    Framework(FrameworkId),
+    /// Rows by a jurisdiction's merged level on each aspect.
+    Jurisdiction(Jurisdiction),
+}
+
+impl SortKey {
+    /// The key as written in a URL or on the command line.
+    pub fn text(&self) -> String {
+        match self {
+            SortKey::Name => "name".into(),
+            SortKey::AspectName => "aspect".into(),
+            SortKey::Aspect(a) => a.to_string(),
+            SortKey::Parameter(a, p) => format!("{a}.{p}"),
+            SortKey::Framework(f) => f.to_string(),
+            SortKey::Jurisdiction(j) => j.as_str().to_lowercase(),
+        }
+    }
+
+    /// Whether the key orders the columns (frameworks, jurisdictions) or the aspect rows.
+    pub fn axis(&self) -> SortAxis {
+        match self {
+            SortKey::AspectName | SortKey::Framework(_) | SortKey::Jurisdiction(_) => SortAxis::Aspects,
+            SortKey::Name | SortKey::Aspect(_) | SortKey::Parameter(..) => SortAxis::Frameworks,
+        }
+    }
+
+    /// Parses a sort key against the dataset.
+    pub fn parse(data: &Dataset, raw: Option<&str>) -> Result<Self, QueryError> {
+        let key = raw.map(str::trim).filter(|s| !s.is_empty()).unwrap_or("name");
+        let lower = key.to_lowercase();
+        if !is_sort_key_shaped(&lower) {
+            return Err(QueryError::MalformedSortKey { key: key.to_owned() });
+        }
+        match lower.as_str() {
+            "name" => return Ok(SortKey::Name),
+            "aspect" => return Ok(SortKey::AspectName),
+            _ => {}
+        }
+        if let Some((aspect_id, param_id)) = key.split_once('.') {
+            if let Some(a) = data.aspects.iter().find(|a| a.id.as_str() == aspect_id)
+                && let Some(p) = a.parameters.iter().find(|p| p.id.as_str() == param_id)
+            {
+                return Ok(SortKey::Parameter(a.id.clone(), p.id.clone()));
+            }
+        } else if let Some(a) = data.aspects.iter().find(|a| a.id.as_str() == key) {
+            return Ok(SortKey::Aspect(a.id.clone()));
+        } else if let Some(f) = data.frameworks.keys().find(|f| f.as_str() == key) {
+            return Ok(SortKey::Framework(f.clone()));
+        } else if let Some(j) = Jurisdiction::parse_typed(key).ok().filter(|j| data.jurisdictions.contains_key(j)) {
+            return Ok(SortKey::Jurisdiction(j));
+        }
+        let mut keys: Vec<String> = vec!["name".into(), "aspect".into()];
+        for a in &data.aspects {
+            keys.push(a.id.to_string());
+            keys.extend(a.parameters.iter().map(|p| format!("{}.{}", a.id, p.id)));
+        }
+        keys.extend(data.frameworks.keys().map(|k| k.to_string()));
+        Err(QueryError::UnknownSortKey {
+            key: key.to_owned(),
+            suggestions: suggestions(key, keys.iter().map(String::as_str)),
+        })
+    }
+}
+
+/// Whether `key` has the shape of a sort key: an id, or `id.parameter`, both kebab-case (case-insensitive).
+pub fn is_sort_key_shaped(key: &str) -> bool {
+    let key = key.to_lowercase();
+    match key.split_once('.') {
+        Some((a, p)) => crate::ids::is_kebab(a) && crate::ids::is_kebab(p),
+        None => crate::ids::is_kebab(&key),
+    }
+}
+
+/// One column of a comparison: a framework or a jurisdiction.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(tag = "kind", content = "id", rename_all = "kebab-case")]
+pub enum ColumnId {
+    /// A framework's cells.
+    Framework(FrameworkId),
+    /// A jurisdiction's merged cells.
+    Jurisdiction(Jurisdiction),
+}
+
+/// A comparison asked for, as typed values: every id exists, duplicates are gone, the date is a date.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct CompareQuery {
+    /// Frameworks selected, in the order given, without duplicates.
+    pub frameworks: Vec<FrameworkId>,
+    /// Jurisdictions selected, in the order given, without duplicates.
+    pub jurisdictions: Vec<Jurisdiction>,
+    /// Aspects asked for (empty: all, or those of `groups`).
+    pub aspects: Vec<AspectId>,
+    /// Groups asked for (empty: all).
+    pub groups: Vec<GroupId>,
+    /// The sort key.
+    pub sort: SortKey,
+    /// The direction.
+    pub dir: Direction,
+    /// The date asked for; `null` means today's state.
+    pub as_of: Option<IsoDate>,
+    /// The orientation.
+    pub orient: Orientation,
+}
+
+impl CompareQuery {
+    /// Parses and validates raw input: unknown ids are "not found" with suggestions, malformed values "bad request".
+    pub fn parse(data: &Dataset, input: &CompareInput) -> Result<Self, QueryError> {
+        let mut frameworks: Vec<FrameworkId> = Vec::new();
+        for id in split_list(&input.frameworks) {
+            let f = find_framework(data, &id)?;
+            if !frameworks.contains(&f.id) {
+                frameworks.push(f.id.clone());
+            }
+        }
+        let mut jurisdictions: Vec<Jurisdiction> = Vec::new();
+        for raw in split_list(&input.jurisdictions) {
+            let j = find_jurisdiction(data, &raw)?;
+            if !jurisdictions.contains(&j.code) {
+                jurisdictions.push(j.code.clone());
+            }
+        }
+        if frameworks.is_empty() && jurisdictions.is_empty() && input.home_preset_when_empty {
+            frameworks =
+                data.lists.home_frameworks().iter().filter(|id| data.framework(id).is_some()).cloned().collect();
+        }
+        let mut aspects = Vec::new();
+        for id in split_list(&input.aspects) {
+            let a = find_aspect(data, &id)?.id.clone();
+            if !aspects.contains(&a) {
+                aspects.push(a);
+            }
+        }
+        let mut groups = Vec::new();
+        for g in split_list(&input.groups) {
+            let group = data.groups.iter().find(|x| x.id.as_str() == g).ok_or_else(|| QueryError::UnknownGroup {
+                id: g.clone(),
+                suggestions: suggestions(&g, data.groups.iter().map(|x| x.id.as_str())),
+            })?;
+            if !groups.contains(&group.id) {
+                groups.push(group.id.clone());
+            }
+        }
+        Ok(CompareQuery {
+            frameworks,
+            jurisdictions,
+            aspects,
+            groups,
+            as_of: parse_date(input.as_of.as_deref())?,
+            sort: SortKey::parse(data, input.sort.as_deref())?,
+            dir: Direction::parse(input.dir.as_deref())?,
+            orient: Orientation::parse(input.orient.as_deref())?,
+        })
+    }
+
+    /// The columns in display order before sorting: frameworks, then jurisdictions.
+    pub fn columns(&self) -> Vec<ColumnId> {
+        let frameworks = self.frameworks.iter().cloned().map(ColumnId::Framework);
+        frameworks.chain(self.jurisdictions.iter().cloned().map(ColumnId::Jurisdiction)).collect()
+    }
+
+    /// The aspects chosen by ids and groups (all when both are empty), in dataset order.
+    pub fn selected_aspects<'d>(&self, data: &'d Dataset) -> Vec<&'d Aspect> {
+        data.aspects
+            .iter()
+            .filter(|a| {
+                (self.aspects.is_empty() && self.groups.is_empty())
+                    || self.aspects.contains(&a.id)
+                    || self.groups.contains(&a.group)
+            })
+            .collect()
+    }
 }
 
 /// The sort applied to a comparison.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct SortSpec {
-    /// The key as given (`name` by default).
+    /// The key as written (`name` by default).
     pub key: String,
     /// Descending.
     pub desc: bool,
-    /// Whether the key orders the frameworks or the aspects.
+    /// Whether the key orders the columns or the aspects.
     pub axis: SortAxis,
 }
 
@@ -41,19 +277,108 @@ pub struct SortSpec {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum SortAxis {
-    /// The framework columns are reordered.
+    /// The framework and jurisdiction columns are reordered.
     Frameworks,
     /// The aspect rows are reordered.
     Aspects,
 }
 
-/// A row: one aspect and its cells, in framework order.
+/// A column header: a framework or a jurisdiction (the tag is `column`: a framework header has a `kind` of its own).
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[serde(tag = "column", rename_all = "kebab-case")]
+pub enum Column {
+    /// A framework.
+    Framework(FrameworkHeader),
+    /// A jurisdiction, whose cells merge the frameworks that apply there.
+    Jurisdiction(JurisdictionHeader),
+}
+
+impl Column {
+    /// The short label of the header.
+    pub fn short(&self) -> &str {
+        match self {
+            Column::Framework(f) => &f.short,
+            Column::Jurisdiction(j) => &j.name,
+        }
+    }
+
+    /// The key that sorts the aspects by this column.
+    pub fn sort_key(&self) -> String {
+        match self {
+            Column::Framework(f) => f.id.to_string(),
+            Column::Jurisdiction(j) => j.code.as_str().to_lowercase(),
+        }
+    }
+
+    /// The page of the framework or jurisdiction.
+    pub fn href(&self) -> String {
+        match self {
+            Column::Framework(f) => format!("/frameworks/{}", f.id),
+            Column::Jurisdiction(j) => format!("/jurisdictions/{}", j.code),
+        }
+    }
+
+    /// A marker for the header ("not yet adopted"), if any.
+    pub fn badge(&self) -> Option<&'static str> {
+        match self {
+            Column::Framework(f) if f.not_yet_adopted => Some("not yet adopted"),
+            Column::Framework(_) => None,
+            Column::Jurisdiction(_) => Some("jurisdiction"),
+        }
+    }
+}
+
+/// A cell: one framework's cell, or a jurisdiction's merged cell.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum Cell {
+    /// A framework's cell.
+    Framework(CellView),
+    /// A jurisdiction's merged cell.
+    Jurisdiction(MergedCell),
+}
+
+impl Cell {
+    /// The level shown, if any.
+    pub fn level(&self) -> Option<Level> {
+        match self {
+            Cell::Framework(c) if c.has_content() && !c.pending => c.level,
+            Cell::Framework(_) => None,
+            Cell::Jurisdiction(m) => m.level,
+        }
+    }
+
+    /// How many requirements are mandatory.
+    pub fn mandatory_count(&self) -> usize {
+        match self {
+            Cell::Framework(c) => c.requirements.iter().filter(|r| r.strength == Strength::Mandatory).count(),
+            Cell::Jurisdiction(m) => m.requirements.iter().filter(|r| r.strength == Strength::Mandatory).count(),
+        }
+    }
+
+    /// The value of a parameter (the strictest, for a jurisdiction).
+    pub fn parameter(&self, id: &ParameterId) -> Option<&crate::model::ParameterValue> {
+        match self {
+            Cell::Framework(c) => c.parameters.iter().find(|p| &p.id == id).map(|p| &p.value),
+            Cell::Jurisdiction(m) => {
+                m.parameters.iter().find(|p| &p.id == id).and_then(|p| p.strictest.as_ref()).map(|v| &v.value)
+            }
+        }
+    }
+
+    /// Ordering strength: level rank, then mandatory requirements; `None` sorts last.
+    fn strength(&self) -> Option<(u8, usize)> {
+        Some((level_rank(self.level()?)?, self.mandatory_count()))
+    }
+}
+
+/// A row: one aspect and its cells, in column order.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Row {
     /// The aspect.
     pub aspect: AspectHeader,
-    /// One cell per framework, in the order of `Comparison::frameworks`.
-    pub cells: Vec<CellView>,
+    /// One cell per column, in the order of `Comparison::columns`.
+    pub cells: Vec<Cell>,
 }
 
 /// The comparison table.
@@ -64,128 +389,63 @@ pub struct Comparison {
     /// The sort applied.
     pub sort: SortSpec,
     /// Columns, in display order.
-    pub frameworks: Vec<FrameworkHeader>,
+    pub columns: Vec<Column>,
     /// Rows, in display order.
     pub rows: Vec<Row>,
 }
 
-enum SortKey<'d> {
-    Name,
-    AspectName,
-    Aspect(&'d Aspect),
-    Parameter(&'d Aspect, &'d crate::ids::ParameterId),
-    Framework(&'d Framework),
+/// Runs a comparison of at least two columns.
+pub fn compare(data: &Dataset, query: &CompareQuery) -> Result<Comparison, QueryError> {
+    let columns = query.columns();
+    if columns.len() < 2 {
+        return Err(QueryError::TooFewColumns { given: columns.len() });
+    }
+    Ok(table(data, query, &columns))
 }
 
-/// Runs a comparison.
-pub fn compare(data: &Dataset, request: &CompareRequest) -> Result<Comparison, QueryError> {
-    let mut frameworks: Vec<&Framework> = Vec::new();
-    for id in &request.frameworks {
-        let f = find_framework(data, id)?;
-        if !frameworks.iter().any(|x| x.id == f.id) {
-            frameworks.push(f);
+/// A column resolved against the dataset.
+enum Resolved<'d> {
+    Framework(&'d crate::model::Framework),
+    Jurisdiction(Jurisdiction, Applicability<'d>),
+}
+
+/// Builds the table of any number of columns (unknown ids are skipped), sorted.
+pub fn table(data: &Dataset, query: &CompareQuery, columns: &[ColumnId]) -> Comparison {
+    let as_of = query.as_of;
+    let mut headers = Vec::new();
+    let mut resolved = Vec::new();
+    for c in columns {
+        match c {
+            ColumnId::Framework(id) => {
+                if let Some(f) = data.framework(id) {
+                    headers.push(Column::Framework(FrameworkHeader::build(f, as_of)));
+                    resolved.push(Resolved::Framework(f));
+                }
+            }
+            ColumnId::Jurisdiction(code) => {
+                if let Some(info) = data.jurisdictions.get(code) {
+                    headers.push(Column::Jurisdiction(JurisdictionHeader::build(data, info)));
+                    resolved.push(Resolved::Jurisdiction(code.clone(), applicability(data, code)));
+                }
+            }
         }
     }
-    let aspects = select_aspects(data, &request.aspects, &request.groups)?;
-    let as_of = parse_date(request.as_of.as_deref())?;
-    let key_text = request.sort.as_deref().map(str::trim).filter(|s| !s.is_empty()).unwrap_or("name");
-    let key = parse_sort_key(data, key_text)?;
-    // Checked last, so that a view with one framework still reports bad ids, dates and sort keys.
-    if frameworks.len() < 2 {
-        return Err(QueryError::TooFewFrameworks { given: frameworks.len() });
-    }
-
-    let mut comparison = build(data, &frameworks, &aspects, as_of);
-    let axis = match key {
-        SortKey::Framework(_) | SortKey::AspectName => SortAxis::Aspects,
-        _ => SortAxis::Frameworks,
+    let cell = |column: &Resolved<'_>, aspect: &Aspect| match column {
+        Resolved::Framework(f) => Cell::Framework(CellView::build(f, aspect, as_of)),
+        Resolved::Jurisdiction(code, app) => Cell::Jurisdiction(MergedCell::build(data, app, code, aspect, as_of)),
     };
-    apply_sort(data, &mut comparison, &key, request.desc);
-    comparison.sort = SortSpec { key: key_text.to_owned(), desc: request.desc, axis };
-    Ok(comparison)
-}
-
-/// The aspects chosen by ids and groups (all when both are empty), in dataset order.
-pub fn select_aspects<'d>(
-    data: &'d Dataset,
-    aspects: &[String],
-    groups: &[String],
-) -> Result<Vec<&'d Aspect>, QueryError> {
-    for id in aspects {
-        find_aspect(data, id)?;
-    }
-    for g in groups {
-        if !data.groups.iter().any(|x| x.id.as_str() == g) {
-            return Err(QueryError::UnknownGroup {
-                id: g.clone(),
-                suggestions: suggestions(g, data.groups.iter().map(|x| x.id.as_str())),
-            });
-        }
-    }
-    if aspects.is_empty() && groups.is_empty() {
-        return Ok(data.aspects.iter().collect());
-    }
-    Ok(data
-        .aspects
-        .iter()
-        .filter(|a| aspects.iter().any(|x| x == a.id.as_str()) || groups.iter().any(|g| g == a.group.as_str()))
-        .collect())
-}
-
-/// Whether `key` has the shape of a sort key: an id, or `id.parameter`, both kebab-case.
-pub fn is_sort_key_shaped(key: &str) -> bool {
-    match key.split_once('.') {
-        Some((a, p)) => crate::ids::is_kebab(a) && crate::ids::is_kebab(p),
-        None => crate::ids::is_kebab(key),
-    }
-}
-
-fn parse_sort_key<'d>(data: &'d Dataset, key: &str) -> Result<SortKey<'d>, QueryError> {
-    if !is_sort_key_shaped(key) {
-        return Err(QueryError::MalformedSortKey { key: key.to_owned() });
-    }
-    if key == "name" {
-        return Ok(SortKey::Name);
-    }
-    if key == "aspect" {
-        return Ok(SortKey::AspectName);
-    }
-    if let Some((aspect_id, param_id)) = key.split_once('.') {
-        if let Some(a) = data.aspects.iter().find(|a| a.id.as_str() == aspect_id)
-            && let Some(p) = a.parameters.iter().find(|p| p.id.as_str() == param_id)
-        {
-            return Ok(SortKey::Parameter(a, &p.id));
-        }
-    } else if let Some(a) = data.aspects.iter().find(|a| a.id.as_str() == key) {
-        return Ok(SortKey::Aspect(a));
-    } else if let Some(f) = data.frameworks.values().find(|f| f.id.as_str() == key) {
-        return Ok(SortKey::Framework(f));
-    }
-    let mut keys: Vec<String> = vec!["name".into(), "aspect".into()];
-    for a in &data.aspects {
-        keys.push(a.id.to_string());
-        keys.extend(a.parameters.iter().map(|p| format!("{}.{}", a.id, p.id)));
-    }
-    keys.extend(data.frameworks.keys().map(|k| k.to_string()));
-    Err(QueryError::UnknownSortKey {
-        key: key.to_owned(),
-        suggestions: suggestions(key, keys.iter().map(String::as_str)),
-    })
-}
-
-fn build(data: &Dataset, frameworks: &[&Framework], aspects: &[&Aspect], as_of: Option<IsoDate>) -> Comparison {
-    Comparison {
+    let mut comparison = Comparison {
         as_of,
-        sort: SortSpec { key: "name".into(), desc: false, axis: SortAxis::Frameworks },
-        frameworks: frameworks.iter().map(|f| FrameworkHeader::build(f, as_of)).collect(),
-        rows: aspects
+        sort: SortSpec { key: query.sort.text(), desc: query.dir == Direction::Desc, axis: query.sort.axis() },
+        columns: headers,
+        rows: query
+            .selected_aspects(data)
             .iter()
-            .map(|a| Row {
-                aspect: AspectHeader::build(data, a),
-                cells: frameworks.iter().map(|f| CellView::build(f, a, as_of)).collect(),
-            })
+            .map(|a| Row { aspect: AspectHeader::build(data, a), cells: resolved.iter().map(|c| cell(c, a)).collect() })
             .collect(),
-    }
+    };
+    apply_sort(data, &mut comparison, &query.sort, query.dir == Direction::Desc);
+    comparison
 }
 
 /// Ordering value of a level: weakest first; `unknown` has none and sorts last.
@@ -214,52 +474,32 @@ fn cmp_known<T: PartialOrd>(a: &Option<T>, b: &Option<T>, desc: bool) -> Orderin
     }
 }
 
-fn cell_strength(cell: &CellView) -> Option<(u8, usize)> {
-    let rank = level_rank(cell.level?)?;
-    let mandatory = cell.requirements.iter().filter(|r| r.strength == crate::model::Strength::Mandatory).count();
-    Some((rank, mandatory))
-}
-
-fn apply_sort(data: &Dataset, c: &mut Comparison, key: &SortKey<'_>, desc: bool) {
+fn apply_sort(data: &Dataset, c: &mut Comparison, key: &SortKey, desc: bool) {
     let name_order = |a: &str, b: &str| a.to_lowercase().cmp(&b.to_lowercase());
     match key {
         SortKey::Name | SortKey::Aspect(_) | SortKey::Parameter(..) => {
-            let n = c.frameworks.len();
-            let mut order: Vec<usize> = (0..n).collect();
-            let sort_value = |i: usize| -> Option<f64> {
-                match key {
-                    SortKey::Aspect(a) => {
-                        let row = c.rows.iter().find(|r| r.aspect.id == a.id);
-                        let cell = row.map(|r| &r.cells[i]);
-                        // Encode (level, mandatory count) as one number for ordering.
-                        cell.and_then(cell_strength).map(|(rank, m)| f64::from(rank) * 1000.0 + m as f64)
-                    }
-                    SortKey::Parameter(a, p) => {
-                        let framework = data.framework(&c.frameworks[i].id)?;
-                        let row = c.rows.iter().find(|r| r.aspect.id == a.id);
-                        let value = match row {
-                            Some(r) => r.cells[i].parameters.iter().find(|x| &x.id == *p).map(|x| x.value.clone()),
-                            None => framework
-                                .provisions
-                                .get(&a.id)
-                                .and_then(|prov| prov.current.parameters.get(*p).cloned()),
-                        }?;
-                        comparable(data, &value)
-                    }
-                    _ => Some(0.0),
-                }
-            };
-            let values: Vec<Option<f64>> = (0..n).map(sort_value).collect();
+            let row_of = |aspect: &AspectId| c.rows.iter().find(|r| &r.aspect.id == aspect);
+            let values: Vec<Option<f64>> = (0..c.columns.len())
+                .map(|i| match key {
+                    // Level, then mandatory count, as one number for ordering.
+                    SortKey::Aspect(a) => row_of(a)
+                        .and_then(|r| r.cells[i].strength())
+                        .map(|(rank, m)| f64::from(rank) * 1000.0 + m as f64),
+                    SortKey::Parameter(a, p) => row_of(a).and_then(|r| comparable(data, r.cells[i].parameter(p)?)),
+                    _ => None,
+                })
+                .collect();
+            let mut order: Vec<usize> = (0..c.columns.len()).collect();
             order.sort_by(|&i, &j| {
                 let primary = if matches!(key, SortKey::Name) {
-                    let o = name_order(&c.frameworks[i].short, &c.frameworks[j].short);
+                    let o = name_order(c.columns[i].short(), c.columns[j].short());
                     if desc { o.reverse() } else { o }
                 } else {
                     cmp_known(&values[i], &values[j], desc)
                 };
-                primary.then_with(|| name_order(&c.frameworks[i].short, &c.frameworks[j].short))
+                primary.then_with(|| name_order(c.columns[i].short(), c.columns[j].short()))
             });
-            c.frameworks = order.iter().map(|&i| c.frameworks[i].clone()).collect();
+            c.columns = order.iter().map(|&i| c.columns[i].clone()).collect();
             for row in &mut c.rows {
                 row.cells = order.iter().map(|&i| row.cells[i].clone()).collect();
             }
@@ -270,31 +510,44 @@ fn apply_sort(data: &Dataset, c: &mut Comparison, key: &SortKey<'_>, desc: bool)
                 if desc { o.reverse() } else { o }
             });
         }
-        SortKey::Framework(f) => {
-            let column = c.frameworks.iter().position(|h| h.id == f.id);
-            let value = |row: &super::compare::Row| -> Option<(u8, usize)> {
-                match column {
-                    Some(i) => cell_strength(&row.cells[i]),
-                    None => {
-                        let a = data.aspect(&row.aspect.id)?;
-                        cell_strength(&CellView::build(f, a, c.as_of))
+        SortKey::Framework(_) | SortKey::Jurisdiction(_) => {
+            // The sorting column's cells, built on their own when it is not one of the table's columns.
+            let column = match key {
+                SortKey::Framework(f) => ColumnId::Framework(f.clone()),
+                SortKey::Jurisdiction(j) => ColumnId::Jurisdiction(j.clone()),
+                _ => return,
+            };
+            let key_text = key.text();
+            let position = c.columns.iter().position(|h| h.sort_key() == key_text);
+            let alone = match position {
+                Some(_) => None,
+                None => {
+                    let query = CompareQuery {
+                        frameworks: Vec::new(),
+                        jurisdictions: Vec::new(),
+                        aspects: c.rows.iter().map(|r| r.aspect.id.clone()).collect(),
+                        groups: Vec::new(),
+                        sort: SortKey::Name,
+                        dir: Direction::Asc,
+                        as_of: c.as_of,
+                        orient: Orientation::Aspects,
+                    };
+                    Some(table(data, &query, &[column]))
+                }
+            };
+            let strength_of = |row: &Row| -> Option<(u8, usize)> {
+                match (&position, &alone) {
+                    (Some(i), _) => row.cells[*i].strength(),
+                    (None, Some(t)) => {
+                        t.rows.iter().find(|r| r.aspect.id == row.aspect.id).and_then(|r| r.cells.first()?.strength())
                     }
+                    (None, None) => None,
                 }
             };
             c.rows.sort_by(|a, b| {
-                cmp_known(&value(a), &value(b), desc).then_with(|| name_order(&a.aspect.name, &b.aspect.name))
+                cmp_known(&strength_of(a), &strength_of(b), desc)
+                    .then_with(|| name_order(&a.aspect.name, &b.aspect.name))
             });
         }
-    }
-}
-
-/// A parameter value as one number for ordering: amounts in US dollars at the reference rates.
-fn comparable(data: &Dataset, value: &ParameterValue) -> Option<f64> {
-    match value {
-        ParameterValue::Number(n) => Some(*n),
-        ParameterValue::Amount { amount, currency } => match &data.reference_rates {
-            Some(rates) => rates.to_usd(*amount, currency),
-            None => (currency == "USD").then_some(*amount),
-        },
     }
 }

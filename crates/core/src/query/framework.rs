@@ -1,9 +1,9 @@
 //! One framework in full: header, summary, milestones, sources and every cell as of a date.
 
-use super::views::{AspectHeader, CellView, FrameworkHeader};
+use super::views::{AspectHeader, CellView, FrameworkHeader, MilestoneView, SourceView};
 use super::{QueryError, find_framework, parse_date};
-use crate::ids::IsoDate;
-use crate::model::{Dataset, Milestone, Source};
+use crate::ids::{FrameworkId, IsoDate};
+use crate::model::Dataset;
 use schemars::JsonSchema;
 use serde::Serialize;
 
@@ -26,9 +26,11 @@ pub struct FrameworkReport {
     /// The date asked for; `null` means today.
     pub as_of: Option<IsoDate>,
     /// Dated events, oldest first.
-    pub milestones: Vec<Milestone>,
+    pub milestones: Vec<MilestoneView>,
     /// Documents cited.
-    pub sources: Vec<Source>,
+    pub sources: Vec<SourceView>,
+    /// The international standards to compare it with (from the data's lists; itself left out).
+    pub standards: Vec<FrameworkId>,
     /// One cell per aspect, in aspect order.
     pub cells: Vec<AspectCell>,
 }
@@ -41,8 +43,9 @@ pub fn framework_report(data: &Dataset, id: &str, as_of: Option<&str>) -> Result
         framework: FrameworkHeader::build(f, as_of),
         summary: f.summary.clone(),
         as_of,
-        milestones: f.milestones.clone(),
-        sources: f.sources.clone(),
+        milestones: MilestoneView::all(f),
+        sources: SourceView::all(f),
+        standards: data.lists.standards.iter().filter(|s| **s != f.id).cloned().collect(),
         cells: data
             .aspects
             .iter()

@@ -2,9 +2,11 @@
 //! suggestions), the state of a cell as of a date, and the comparison table.
 
 pub mod as_of;
+pub mod aspect;
 pub mod catalog;
 pub mod compare;
 pub mod framework;
+pub mod jurisdiction;
 pub mod stats;
 pub mod views;
 
@@ -16,9 +18,9 @@ use serde::Serialize;
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema, thiserror::Error)]
 #[serde(tag = "error", rename_all = "kebab-case")]
 pub enum QueryError {
-    /// Fewer than two frameworks to compare.
-    #[error("select at least two frameworks to compare (got {given})")]
-    TooFewFrameworks {
+    /// Fewer than two frameworks or jurisdictions to compare.
+    #[error("select at least two frameworks or jurisdictions to compare (got {given})")]
+    TooFewColumns {
         /// How many were given.
         given: usize,
     },
@@ -46,7 +48,7 @@ pub enum QueryError {
         /// Closest valid ids.
         suggestions: Vec<String>,
     },
-    /// A jurisdiction code with no framework.
+    /// A jurisdiction code, name or synonym that is not in the data.
     #[error("unknown jurisdiction `{id}`{}", hint(suggestions))]
     UnknownJurisdiction {
         /// The bad code.
@@ -74,6 +76,25 @@ pub enum QueryError {
         /// The bad value.
         value: String,
     },
+    /// A parameter whose value is not one of its choices (`dir`, `orient`).
+    #[error("invalid {parameter} `{value}`: expected one of {expected}")]
+    InvalidChoice {
+        /// The parameter.
+        parameter: String,
+        /// The bad value.
+        value: String,
+        /// The valid values, comma-separated.
+        expected: String,
+    },
+}
+
+/// What sort of mistake a query error is: something that does not exist, or input of the wrong shape.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// Names something that does not exist (404 on the web).
+    NotFound,
+    /// Malformed or insufficient input (400 on the web).
+    BadRequest,
 }
 
 fn hint(suggestions: &[String]) -> String {
@@ -81,18 +102,104 @@ fn hint(suggestions: &[String]) -> String {
 }
 
 impl QueryError {
-    /// True when the error names something that does not exist (404 on the web): a framework, aspect, group,
-    /// jurisdiction or sort key (sort keys are ids too). False for malformed input (400).
-    pub fn is_not_found(&self) -> bool {
-        matches!(
-            self,
+    /// Whether the error names something that does not exist (a framework, aspect, group, jurisdiction or sort
+    /// key: sort keys are ids too) or is malformed input. Exhaustive on purpose: a new variant must choose.
+    pub fn kind(&self) -> ErrorKind {
+        match self {
             QueryError::UnknownFramework { .. }
-                | QueryError::UnknownAspect { .. }
-                | QueryError::UnknownGroup { .. }
-                | QueryError::UnknownJurisdiction { .. }
-                | QueryError::UnknownSortKey { .. }
-        )
+            | QueryError::UnknownAspect { .. }
+            | QueryError::UnknownGroup { .. }
+            | QueryError::UnknownJurisdiction { .. }
+            | QueryError::UnknownSortKey { .. } => ErrorKind::NotFound,
+            QueryError::TooFewColumns { .. }
+            | QueryError::MalformedSortKey { .. }
+            | QueryError::InvalidDate { .. }
+            | QueryError::InvalidChoice { .. } => ErrorKind::BadRequest,
+        }
     }
+
+    /// The machine-readable code of the error (`unknown-framework`, `bad-date`), as in the JSON answers.
+    pub fn code(&self) -> &'static str {
+        match self {
+            QueryError::TooFewColumns { .. } => "too-few-columns",
+            QueryError::UnknownFramework { .. } => "unknown-framework",
+            QueryError::UnknownAspect { .. } => "unknown-aspect",
+            QueryError::UnknownGroup { .. } => "unknown-group",
+            QueryError::UnknownJurisdiction { .. } => "unknown-jurisdiction",
+            QueryError::UnknownSortKey { .. } => "unknown-sort",
+            QueryError::MalformedSortKey { .. } => "bad-sort",
+            QueryError::InvalidDate { .. } => "bad-date",
+            QueryError::InvalidChoice { .. } => "bad-choice",
+        }
+    }
+
+    /// The closest valid values, where the error names an unknown one.
+    pub fn suggestions(&self) -> &[String] {
+        match self {
+            QueryError::UnknownFramework { suggestions, .. }
+            | QueryError::UnknownAspect { suggestions, .. }
+            | QueryError::UnknownGroup { suggestions, .. }
+            | QueryError::UnknownJurisdiction { suggestions, .. }
+            | QueryError::UnknownSortKey { suggestions, .. } => suggestions,
+            QueryError::TooFewColumns { .. }
+            | QueryError::MalformedSortKey { .. }
+            | QueryError::InvalidDate { .. }
+            | QueryError::InvalidChoice { .. } => &[],
+        }
+    }
+}
+
+/// Sort direction.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    /// Ascending (weakest level, smallest value, A to Z first).
+    #[default]
+    Asc,
+    /// Descending.
+    Desc,
+}
+
+impl Direction {
+    /// `asc` or `desc`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Direction::Asc => "asc",
+            Direction::Desc => "desc",
+        }
+    }
+
+    /// The other direction.
+    pub fn reversed(self) -> Self {
+        match self {
+            Direction::Asc => Direction::Desc,
+            Direction::Desc => Direction::Asc,
+        }
+    }
+
+    /// Parses `asc` or `desc` (blank: ascending).
+    pub fn parse(raw: Option<&str>) -> Result<Self, QueryError> {
+        match raw.map(str::trim).unwrap_or("") {
+            "" | "asc" => Ok(Direction::Asc),
+            "desc" => Ok(Direction::Desc),
+            other => Err(QueryError::InvalidChoice {
+                parameter: "dir".into(),
+                value: other.to_owned(),
+                expected: "asc, desc".into(),
+            }),
+        }
+    }
+}
+
+/// Splits repeated and comma-separated values, trims them, drops blanks and removes duplicates (first kept).
+pub fn split_list(values: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for v in values.iter().flat_map(|s| s.split(',')).map(str::trim).filter(|s| !s.is_empty()) {
+        if !out.iter().any(|x| x == v) {
+            out.push(v.to_owned());
+        }
+    }
+    out
 }
 
 /// Up to three closest candidates, owned.

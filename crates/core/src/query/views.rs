@@ -103,6 +103,8 @@ pub struct CellView {
     pub applies_from: Option<IsoDate>,
     /// Until when it applies.
     pub applies_until: Option<IsoDate>,
+    /// Adopted but not yet applicable on the date (it applies from `applies_from`).
+    pub pending: bool,
 }
 
 impl CellView {
@@ -126,6 +128,7 @@ impl CellView {
             valid_until: None,
             applies_from: None,
             applies_until: None,
+            pending: false,
         };
         if not_yet_adopted(framework, date) {
             return empty(CellState::NotYetAdopted);
@@ -141,12 +144,22 @@ impl CellView {
             }
             StateAt::NoRecord => return empty(CellState::NoRecord),
         };
+        // Legal time: before `applies_from` a current state is adopted, not yet applicable; on or after it, an
+        // `adopted` status has become `in-force`.
+        let on = date.unwrap_or_else(IsoDate::today);
+        let pending = state == CellState::Current && provision.applies_from.is_some_and(|from| on < from);
+        let status = match (shown.status, provision.applies_from) {
+            (Status::Adopted, Some(from)) if state == CellState::Current && on >= from => Status::InForce,
+            (Status::InForce | Status::PartiallyInForce, Some(_)) if pending => Status::Adopted,
+            (status, _) => status,
+        };
         CellView {
             state,
             summary: Some(shown.summary.clone()),
-            detail: Some(shown.detail.clone()),
+            detail: Some(shown.detail.clone()).filter(|d| !d.trim().is_empty()),
             level: Some(shown.level),
-            status: Some(shown.status),
+            status: Some(status),
+            pending,
             requirements: shown
                 .requirements
                 .iter()
@@ -209,9 +222,162 @@ impl CellView {
         self.confidence == Some(Confidence::Low)
     }
 
-    /// The level's kebab-case name, or `none`.
+    /// The level's kebab-case name, or `none`; `pending` for a rule adopted but not yet applicable.
     pub fn level_class(&self) -> &'static str {
-        self.level.map_or("none", Level::as_str)
+        if self.pending { "pending" } else { self.level.map_or("none", Level::as_str) }
+    }
+}
+
+/// A parameter value as one number for ordering: amounts in US dollars at the reference rates.
+pub fn comparable(data: &Dataset, value: &ParameterValue) -> Option<f64> {
+    match value {
+        ParameterValue::Number(n) => Some(*n),
+        ParameterValue::Amount { amount, currency } => match &data.reference_rates {
+            Some(rates) => rates.to_usd(*amount, currency),
+            None => (currency == "USD").then_some(*amount),
+        },
+    }
+}
+
+/// A dated event, as shown.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct MilestoneView {
+    /// When.
+    pub date: IsoDate,
+    /// What kind of event.
+    pub kind: MilestoneKind,
+    /// What happened.
+    pub title: String,
+    /// The record of it, with its pinpoint.
+    pub citation: Option<CitationView>,
+}
+
+impl MilestoneView {
+    /// The milestones of a framework, oldest first.
+    pub fn all(framework: &Framework) -> Vec<Self> {
+        framework
+            .milestones
+            .iter()
+            .map(|m| MilestoneView {
+                date: m.date,
+                kind: m.kind,
+                title: m.title.clone(),
+                citation: m.source.as_ref().and_then(|source| {
+                    let pinpoint = m.pinpoint.clone().or_else(|| crate::ids::Pinpoint::parse("whole document").ok())?;
+                    citation_views(framework, &[Citation { source: source.clone(), pinpoint }]).into_iter().next()
+                }),
+            })
+            .collect()
+    }
+}
+
+/// A document, as shown.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct SourceView {
+    /// Local id within its framework file.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Publisher.
+    pub publisher: String,
+    /// Publication date.
+    pub date: Option<IsoDate>,
+    /// Link.
+    pub url: String,
+    /// Legal text or standard setter's own publication.
+    pub primary: bool,
+}
+
+impl SourceView {
+    /// The sources of a framework, in file order.
+    pub fn all(framework: &Framework) -> Vec<Self> {
+        framework
+            .sources
+            .iter()
+            .map(|s| SourceView {
+                id: s.id.to_string(),
+                title: s.title.clone(),
+                publisher: s.publisher.clone(),
+                date: s.date,
+                url: s.url.as_str().to_owned(),
+                primary: s.primary,
+            })
+            .collect()
+    }
+}
+
+/// A requirement of the vocabulary, as shown.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct VocabularyView {
+    /// Id.
+    pub id: RequirementId,
+    /// Label.
+    pub label: String,
+    /// Meaning.
+    pub description: String,
+}
+
+/// A typed parameter, as shown.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct ParameterDefinitionView {
+    /// Id.
+    pub id: ParameterId,
+    /// Label.
+    pub label: String,
+    /// Unit.
+    pub kind: ParameterKind,
+    /// Meaning.
+    pub description: String,
+    /// Which values are stricter, if declared.
+    pub stricter: Option<Stricter>,
+}
+
+/// An aspect in full: its question, vocabulary and parameters.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct AspectView {
+    /// Id.
+    pub id: AspectId,
+    /// Group id.
+    pub group: GroupId,
+    /// Name.
+    pub name: String,
+    /// The question every cell answers.
+    pub question: String,
+    /// The requirement vocabulary.
+    pub requirements: Vec<VocabularyView>,
+    /// Typed parameters.
+    pub parameters: Vec<ParameterDefinitionView>,
+}
+
+impl AspectView {
+    /// The view of an aspect.
+    pub fn build(aspect: &Aspect) -> Self {
+        AspectView {
+            id: aspect.id.clone(),
+            group: aspect.group.clone(),
+            name: aspect.name.clone(),
+            question: aspect.question.clone(),
+            requirements: aspect
+                .requirements
+                .iter()
+                .map(|r| VocabularyView {
+                    id: r.id.clone(),
+                    label: r.label.clone(),
+                    description: r.description.clone(),
+                })
+                .collect(),
+            parameters: aspect
+                .parameters
+                .iter()
+                .map(|p| ParameterDefinitionView {
+                    id: p.id.clone(),
+                    label: p.label.clone(),
+                    kind: p.kind,
+                    description: p.description.clone(),
+                    stricter: p.stricter,
+                })
+                .collect(),
+        }
     }
 }
 

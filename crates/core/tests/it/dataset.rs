@@ -2,10 +2,48 @@
 //! every aspect, and the seed comparison of issue #2 is complete and cited.
 
 use cryptoreg_core::Severity;
-use cryptoreg_core::query::compare::{CompareRequest, compare};
+use cryptoreg_core::query::compare::{Cell, CompareInput, CompareQuery, compare};
 
 const SEED: [&str; 7] =
     ["fsb-crypto", "fsb-stablecoins", "eu-mica", "uk-us-2025", "fatf-r15", "iosco-cda", "us-genius-act"];
+
+#[test]
+fn the_home_preset_is_the_seed_table() {
+    let data = cryptoreg_core::load_embedded().dataset;
+    let home: Vec<&str> = data.lists.home_frameworks().iter().map(|f| f.as_str()).collect();
+    assert_eq!(home, SEED);
+}
+
+#[test]
+fn no_history_period_shows_todays_text_or_imposes_without_a_rule() {
+    // Issue #8: a period with a different level never repeats today's detail; a period at a level without a
+    // rule never carries a mandatory requirement.
+    let data = cryptoreg_core::load_embedded().dataset;
+    let weak = ["not-addressed", "monitoring", "unknown", "prohibited"];
+    for f in data.frameworks.values() {
+        for (aspect, p) in &f.provisions {
+            for h in &p.history {
+                let repeats = !h.state.detail.is_empty() && h.state.detail == p.current.detail;
+                assert!(!(repeats && h.state.level != p.current.level), "{} × {aspect} from {}", f.id, h.from);
+                if weak.contains(&h.state.level.as_str()) {
+                    assert_eq!(h.state.mandatory_count(), 0, "{} × {aspect} from {}", f.id, h.from);
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn france_is_reached_through_the_eu() {
+    // Issue #8: memberships are data; an EU member state gets the EU's frameworks.
+    let data = cryptoreg_core::load_embedded().dataset;
+    let fr = cryptoreg_core::query::jurisdiction::find_jurisdiction(&data, "FR").expect("FR");
+    let header = cryptoreg_core::query::jurisdiction::JurisdictionHeader::build(&data, fr);
+    assert!(header.frameworks.iter().any(|f| f.as_str() == "eu-mica"), "{:?}", header.frameworks);
+    for code in ["GB", "US", "AE", "EU", "SG"] {
+        assert!(cryptoreg_core::query::jurisdiction::find_jurisdiction(&data, code).is_ok(), "{code}");
+    }
+}
 
 #[test]
 fn shipped_dataset_has_no_errors() {
@@ -29,9 +67,9 @@ fn every_framework_has_a_cell_for_every_aspect() {
 fn seed_comparison_is_complete_and_cited() {
     // Issue #2: the seven seed frameworks × the six seed aspects, each cell citing a URL and a pinpoint.
     let data = cryptoreg_core::load_embedded().dataset;
-    let request = CompareRequest { frameworks: SEED.iter().map(|s| (*s).to_owned()).collect(), ..Default::default() };
-    let c = compare(&data, &request).expect("seed comparison");
-    assert_eq!(c.frameworks.len(), 7);
+    let input = CompareInput { frameworks: SEED.iter().map(|s| (*s).to_owned()).collect(), ..Default::default() };
+    let c = compare(&data, &CompareQuery::parse(&data, &input).expect("parse")).expect("seed comparison");
+    assert_eq!(c.columns.len(), 7);
     for aspect in [
         "stablecoin-reserves",
         "exchange-licensing",
@@ -42,6 +80,7 @@ fn seed_comparison_is_complete_and_cited() {
     ] {
         let row = c.rows.iter().find(|r| r.aspect.id.as_str() == aspect).expect(aspect);
         for cell in &row.cells {
+            let Cell::Framework(cell) = cell else { panic!("framework columns only") };
             assert!(cell.summary.is_some(), "{} × {aspect} has no summary", cell.framework);
             assert!(
                 cell.citations.iter().any(|x| x.url.starts_with("http") && !x.pinpoint.is_empty()),

@@ -1,5 +1,6 @@
-//! Data-driven lint tests: each file in `fixtures/invalid/` is added to the valid fixture dataset and must
-//! produce exactly the diagnostics listed in its `# expect:` lines; the valid dataset produces none.
+//! Data-driven lint tests: each file in `fixtures/invalid/` is added to the valid fixture dataset (or replaces
+//! its `aspects.toml`, `jurisdictions.toml` or `lists.toml`) and must produce exactly the diagnostics listed in
+//! its `# expect:` lines; the valid dataset produces none.
 
 use cryptoreg_core::ids::IsoDate;
 use cryptoreg_core::load::load_files;
@@ -26,7 +27,9 @@ fn check(name: &str) -> (Vec<String>, Vec<String>) {
     let text = std::fs::read_to_string(fixture_dir("invalid").join(name)).expect("fixture readable");
     let expected: Vec<String> = text.lines().filter_map(|l| l.strip_prefix("# expect: ")).map(str::to_owned).collect();
     let mut files = valid_files();
-    let path = if name.starts_with("aspects.") { "aspects.toml".to_owned() } else { format!("frameworks/{name}") };
+    // `aspects.*.toml`, `jurisdictions.*.toml` and `lists.*.toml` replace the top file of that name.
+    let top = ["aspects", "jurisdictions", "lists"].into_iter().find(|t| name.starts_with(&format!("{t}.")));
+    let path = top.map_or_else(|| format!("frameworks/{name}"), |t| format!("{t}.toml"));
     files.retain(|f| f.path != path);
     files.push(DataFile::new(path.clone(), text));
     let loaded = load_files(files, today());
@@ -43,7 +46,7 @@ fn check(name: &str) -> (Vec<String>, Vec<String>) {
 fn valid_fixture_has_no_diagnostics() {
     let loaded = load_files(valid_files(), today());
     assert_eq!(loaded.diagnostics, vec![], "{:#?}", loaded.diagnostics);
-    assert_eq!(loaded.dataset.frameworks.len(), 3);
+    assert_eq!(loaded.dataset.frameworks.len(), 6);
     assert_eq!(loaded.dataset.aspects.len(), 2);
     assert_eq!(loaded.dataset.glossary.len(), 1);
 }
@@ -111,7 +114,7 @@ fn one_run_reports_problems_in_several_files() {
         .collect();
     assert_eq!(files_with_errors.len(), 2, "{:#?}", loaded.diagnostics);
     // The valid parts of bad files still load.
-    assert_eq!(loaded.dataset.frameworks.len(), 5);
+    assert_eq!(loaded.dataset.frameworks.len(), 8);
 }
 
 #[test]
@@ -141,6 +144,6 @@ fn malformed_files_are_rejected_at_their_line() {
         let wanted: Vec<&str> = expected.lines().filter(|l| l.starts_with(&format!("{path}:"))).collect();
         assert!(!wanted.is_empty(), "{name} has no expectation in expected.txt");
         assert_eq!(actual, wanted, "{name}");
-        assert_eq!(loaded.dataset.frameworks.len(), 3, "{name}: the valid files still load");
+        assert_eq!(loaded.dataset.frameworks.len(), 6, "{name}: the valid files still load");
     }
 }

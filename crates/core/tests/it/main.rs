@@ -2,5 +2,6 @@
 
 mod compare;
 mod dataset;
+mod jurisdiction;
 mod lint;
 mod schema;

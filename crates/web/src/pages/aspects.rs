@@ -1,6 +1,6 @@
 //! `/aspects` (the rows, by group) and `/aspects/{id}` (every framework's position on one aspect, sortable).
 
-use super::{Dir, NoParams, query_string};
+use super::{NoParams, query_string};
 use crate::error::AppError;
 use crate::render::Chrome;
 use crate::respond::Ctx;
@@ -8,10 +8,9 @@ use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::Response;
-use cryptoreg_core::model::{Aspect, Level};
-use cryptoreg_core::query::compare::{CompareRequest, compare};
-use cryptoreg_core::query::find_aspect;
-use cryptoreg_core::query::views::{CellView, FrameworkHeader};
+use cryptoreg_core::query::Direction;
+use cryptoreg_core::query::aspect::{AspectInput, AspectReport, aspect_report};
+use cryptoreg_core::query::views::AspectView;
 use serde::{Deserialize, Serialize};
 
 /// A group and its aspects.
@@ -22,7 +21,7 @@ pub struct GroupSection {
     /// Group name.
     pub name: String,
     /// Aspects.
-    pub aspects: Vec<Aspect>,
+    pub aspects: Vec<AspectView>,
 }
 
 /// The list of aspects.
@@ -35,7 +34,7 @@ pub struct AspectsPage {
     pub(crate) chrome: Chrome,
 }
 
-/// Query of `/aspects/{id}`.
+/// Query of `/aspects/{id}`, as sent; `core` parses it.
 #[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
@@ -43,42 +42,19 @@ pub struct AspectParams {
     /// `name` (default), `level` or one of the aspect's parameter ids.
     pub sort: Option<String>,
     /// `asc` or `desc`.
-    #[param(inline)]
-    pub dir: Option<Dir>,
+    pub dir: Option<String>,
     /// Show each cell as it stood on this date (YYYY-MM-DD).
     pub as_of: Option<String>,
 }
 
-/// A level and what it means for the aspect.
-#[derive(Debug, Serialize, schemars::JsonSchema)]
-pub struct RubricEntry {
-    /// The level.
-    pub level: Level,
-    /// Its meaning here.
-    pub meaning: String,
-}
-
-/// One framework's position on the aspect.
-#[derive(Debug, Serialize, schemars::JsonSchema)]
-pub struct Position {
-    /// The framework.
-    pub framework: FrameworkHeader,
-    /// Its cell.
-    pub cell: CellView,
-}
-
 /// A sortable column of the aspect page.
-#[derive(Debug, Serialize, schemars::JsonSchema)]
-pub struct Column {
-    /// Sort key.
-    pub key: String,
+#[derive(Debug)]
+pub struct SortColumn {
     /// Label.
     pub label: String,
     /// Sort link.
-    #[serde(skip)]
     pub href: String,
     /// aria-sort value when sorted by it.
-    #[serde(skip)]
     pub aria_sort: Option<&'static str>,
 }
 
@@ -86,22 +62,11 @@ pub struct Column {
 #[derive(Debug, Serialize, Template, schemars::JsonSchema)]
 #[template(path = "aspect.html")]
 pub struct AspectPage {
-    /// The aspect with rubric, requirements and parameters.
-    pub aspect: Aspect,
-    /// Group name.
-    pub group_name: String,
-    /// Sort key applied.
-    pub sort: String,
-    /// Direction.
-    pub dir: Dir,
-    /// Date asked for.
-    pub as_of: Option<String>,
-    /// Positions in display order.
-    pub positions: Vec<Position>,
-    /// Sortable columns.
-    pub columns: Vec<Column>,
-    /// What each level means for this aspect, weakest first.
-    pub rubric: Vec<RubricEntry>,
+    /// The aspect and every framework's position on it.
+    #[serde(flatten)]
+    pub report: AspectReport,
+    #[serde(skip)]
+    pub(crate) columns: Vec<SortColumn>,
     #[serde(skip)]
     pub(crate) chrome: Chrome,
 }
@@ -119,7 +84,7 @@ pub async fn list(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
         .map(|g| GroupSection {
             id: g.id.to_string(),
             name: g.name.clone(),
-            aspects: state.data.aspects.iter().filter(|a| a.group == g.id).cloned().collect(),
+            aspects: state.data.aspects.iter().filter(|a| a.group == g.id).map(AspectView::build).collect(),
         })
         .collect();
     Ok(ctx.render(&AspectsPage { groups, chrome: ctx.chrome.clone() }))
@@ -132,78 +97,23 @@ pub async fn list(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
               (status = 404, description = "Unknown aspect, with the closest ids", content_type = "application/json")))]
 pub async fn show(State(state): State<AppState>, Path(id): Path<String>, ctx: Ctx) -> Result<Response, AppError> {
     let params: AspectParams = ctx.query()?;
-    let data = &state.data;
-    let aspect = find_aspect(data, ctx.id(&id)).map_err(|e| ctx.error(AppError::from_query(e)))?;
-    let sort = params.sort.filter(|s| !s.trim().is_empty()).unwrap_or_else(|| "name".into());
-    let dir = params.dir.unwrap_or_default();
-    let core_sort = match sort.as_str() {
-        "name" => "name".to_owned(),
-        "level" => aspect.id.to_string(),
-        p if aspect.parameters.iter().any(|x| x.id.as_str() == p) => format!("{}.{p}", aspect.id),
-        other if !cryptoreg_core::query::compare::is_sort_key_shaped(other) => {
-            return Err(ctx.error(AppError::from_query(cryptoreg_core::query::QueryError::MalformedSortKey {
-                key: other.to_owned(),
-            })));
-        }
-        other => {
-            let mut keys = vec!["name".to_owned(), "level".to_owned()];
-            keys.extend(aspect.parameters.iter().map(|p| p.id.to_string()));
-            let suggestions = cryptoreg_core::suggest::closest(other, keys.iter().map(String::as_str), 3)
-                .into_iter()
-                .map(str::to_owned)
-                .collect();
-            let e = cryptoreg_core::query::QueryError::UnknownSortKey { key: other.to_owned(), suggestions };
-            return Err(ctx.error(AppError::from_query(e)));
-        }
-    };
-    let request = CompareRequest {
-        frameworks: data.frameworks.keys().map(|k| k.to_string()).collect(),
-        aspects: vec![aspect.id.to_string()],
-        sort: Some(core_sort),
-        desc: dir == Dir::Desc,
-        as_of: params.as_of.clone(),
-        ..Default::default()
-    };
-    let positions = match compare(data, &request) {
-        Ok(c) => {
-            let cells = c.rows.into_iter().next().map(|r| r.cells).unwrap_or_default();
-            c.frameworks.into_iter().zip(cells).map(|(framework, cell)| Position { framework, cell }).collect()
-        }
-        // With fewer than two frameworks there is nothing to sort, but a page all the same.
-        Err(cryptoreg_core::query::QueryError::TooFewFrameworks { .. }) => Vec::new(),
-        Err(e) => return Err(ctx.error(AppError::from_query(e))),
-    };
-    let as_of = params.as_of.unwrap_or_default();
+    let input = AspectInput { sort: params.sort, dir: params.dir, as_of: params.as_of };
+    let report = aspect_report(&state.data, ctx.id(&id), &input).map_err(|e| ctx.query_error(e))?;
+    let as_of = report.as_of.map(|d| d.to_string()).unwrap_or_default();
     let column = |key: &str, label: &str| {
-        let current = sort == key;
-        let next = if current && dir == Dir::Asc { Dir::Desc } else { Dir::Asc };
+        let current = report.sort == key;
+        let next = if current { report.dir.reversed() } else { Direction::Asc };
         let mut pairs = vec![("sort", key), ("as_of", as_of.as_str())];
-        if next == Dir::Desc {
+        if next == Direction::Desc {
             pairs.push(("dir", "desc"));
         }
-        Column {
-            key: key.to_owned(),
+        SortColumn {
             label: label.to_owned(),
-            href: format!("/aspects/{}?{}", aspect.id, query_string(pairs)),
-            aria_sort: current.then_some(if dir == Dir::Asc { "ascending" } else { "descending" }),
+            href: format!("/aspects/{}?{}", report.aspect.id, query_string(pairs)),
+            aria_sort: current.then_some(if report.dir == Direction::Asc { "ascending" } else { "descending" }),
         }
     };
     let mut columns = vec![column("name", "Framework"), column("level", "Level")];
-    columns.extend(aspect.parameters.iter().map(|p| column(p.id.as_str(), &p.label)));
-    let rubric = Level::ALL
-        .iter()
-        .filter_map(|l| aspect.rubric.get(l).map(|t| RubricEntry { level: *l, meaning: t.clone() }))
-        .collect();
-    let page = AspectPage {
-        group_name: data.group(&aspect.group).map_or_else(|| aspect.group.to_string(), |g| g.name.clone()),
-        aspect: aspect.clone(),
-        sort,
-        dir,
-        as_of: Some(as_of).filter(|s| !s.is_empty()),
-        positions,
-        columns,
-        rubric,
-        chrome: ctx.chrome.clone(),
-    };
-    Ok(ctx.render(&page))
+    columns.extend(report.aspect.parameters.iter().map(|p| column(p.id.as_str(), &p.label)));
+    Ok(ctx.render(&AspectPage { report, columns, chrome: ctx.chrome.clone() }))
 }

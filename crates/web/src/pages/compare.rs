@@ -1,6 +1,7 @@
-//! `/` and `/compare`: choose frameworks, aspect groups, orientation and date; see the sorted table.
+//! `/` and `/compare`: choose frameworks, jurisdictions, aspect groups, orientation and date; see the sorted
+//! table. The query is parsed by `core` into a typed `CompareQuery`; this module lays it out.
 
-use super::{Dir, kind_heading, query_string};
+use super::{kind_heading, query_string};
 use crate::error::AppError;
 use crate::render::Chrome;
 use crate::respond::Ctx;
@@ -8,37 +9,28 @@ use crate::state::AppState;
 use askama::Template;
 use axum::extract::State;
 use axum::response::Response;
+use cryptoreg_core::ids::{FrameworkId, Jurisdiction};
 use cryptoreg_core::model::{Dataset, FrameworkKind};
-use cryptoreg_core::query::compare::{CompareRequest, Comparison, compare as run_compare};
-use cryptoreg_core::query::views::CellView;
+use cryptoreg_core::query::compare::{
+    Cell, Column, CompareInput, CompareQuery, Comparison, Orientation, Row, compare as run_compare,
+};
+use cryptoreg_core::query::{Direction, QueryError};
 use serde::{Deserialize, Serialize};
 
-/// The frameworks of the seed table, selected on `/` when none is chosen.
-pub const SEED: [&str; 7] =
-    ["fsb-crypto", "fsb-stablecoins", "eu-mica", "uk-us-2025", "fatf-r15", "iosco-cda", "us-genius-act"];
-
-/// Which headers run down the side.
-#[derive(
-    Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, utoipa::ToSchema, schemars::JsonSchema,
-)]
-#[serde(rename_all = "kebab-case")]
-pub enum Orient {
-    /// Aspects as rows, frameworks as columns.
-    #[default]
-    Aspects,
-    /// Frameworks as rows, aspects as columns.
-    Frameworks,
-}
-
-/// Query parameters of `/compare`.
+/// Query parameters of `/compare`, as sent; `core` parses them.
 #[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct CompareParams {
-    /// Framework ids to compare (repeat: `f=eu-mica&f=us-genius-act`); at least two.
+    /// Framework ids to compare (repeat: `f=eu-mica&f=us-genius-act`, or comma-separate).
     #[serde(default)]
     #[param(required = false)]
     pub f: Vec<String>,
+    /// Jurisdictions to compare, by code, name or synonym, case-insensitive (repeat: `j=EU&j=US`); each column
+    /// merges the frameworks that apply there. Mixable with `f`; two columns at least in all.
+    #[serde(default)]
+    #[param(required = false)]
+    pub j: Vec<String>,
     /// Aspect ids to show (repeat or comma-separate); default all.
     #[serde(default)]
     #[param(required = false)]
@@ -47,16 +39,31 @@ pub struct CompareParams {
     #[serde(default)]
     #[param(required = false)]
     pub group: Vec<String>,
-    /// `name`, `aspect`, an aspect id, `<aspect>.<parameter>` or a framework id.
+    /// `name`, `aspect`, an aspect id, `<aspect>.<parameter>`, a framework id or a jurisdiction code.
     pub sort: Option<String>,
     /// `asc` (default) or `desc`.
-    #[param(inline)]
-    pub dir: Option<Dir>,
+    pub dir: Option<String>,
     /// Show each cell as it stood on this date (YYYY-MM-DD).
     pub as_of: Option<String>,
-    /// `aspects` (aspects as rows, default) or `frameworks` (frameworks as rows).
-    #[param(inline)]
-    pub orient: Option<Orient>,
+    /// `aspects` (aspects as rows, default) or `frameworks` (frameworks and jurisdictions as rows).
+    pub orient: Option<String>,
+}
+
+impl CompareParams {
+    /// The raw input of `core`'s parser.
+    fn input(self, home_preset_when_empty: bool) -> CompareInput {
+        CompareInput {
+            frameworks: self.f,
+            jurisdictions: self.j,
+            aspects: self.aspects,
+            groups: self.group,
+            sort: self.sort,
+            dir: self.dir,
+            as_of: self.as_of,
+            orient: self.orient,
+            home_preset_when_empty,
+        }
+    }
 }
 
 /// A framework checkbox.
@@ -104,7 +111,7 @@ pub struct GridRow {
     /// Row header.
     pub header: Header,
     /// Cells.
-    pub cells: Vec<CellView>,
+    pub cells: Vec<Cell>,
 }
 
 /// The table as laid out for the chosen orientation.
@@ -122,28 +129,19 @@ pub struct Grid {
 #[derive(Debug, Serialize, Template, schemars::JsonSchema)]
 #[template(path = "compare.html")]
 pub struct ComparePage {
-    /// Selected framework ids.
-    pub selected: Vec<String>,
-    /// Selected aspect ids (empty: all of the selected groups).
-    pub aspects: Vec<String>,
-    /// Selected groups (empty: all).
-    pub groups: Vec<String>,
-    /// Orientation.
-    pub orient: Orient,
-    /// Why there is no table (fewer than two frameworks).
+    /// The query as parsed: selected frameworks and jurisdictions, aspects, groups, sort, direction, date,
+    /// orientation (duplicates removed, codes canonical).
+    pub query: CompareQuery,
+    /// Why there is no table (fewer than two columns).
     pub message: Option<String>,
-    /// The table; `null` with fewer than two frameworks.
+    /// The table; `null` with fewer than two columns.
     pub comparison: Option<Comparison>,
-    #[serde(skip)]
-    pub(crate) sort: String,
-    #[serde(skip)]
-    pub(crate) dir: Dir,
-    #[serde(skip)]
-    pub(crate) as_of: String,
     #[serde(skip)]
     pub(crate) selected_labels: String,
     #[serde(skip)]
     pub(crate) kinds: Vec<KindChoices>,
+    #[serde(skip)]
+    pub(crate) jurisdiction_choices: Vec<Choice>,
     #[serde(skip)]
     pub(crate) group_choices: Vec<Choice>,
     #[serde(skip)]
@@ -156,21 +154,25 @@ pub struct ComparePage {
 
 impl ComparePage {
     /// The query string of this view with `sort`/`dir`/`orient` overridden.
-    fn href(&self, sort: &str, dir: Dir, orient: Orient) -> String {
-        let mut pairs: Vec<(&str, &str)> = self.selected.iter().map(|f| ("f", f.as_str())).collect();
-        pairs.extend(self.groups.iter().map(|g| ("group", g.as_str())));
-        pairs.extend(self.aspects.iter().map(|a| ("aspects", a.as_str())));
+    fn href(&self, sort: &str, dir: Direction, orient: Orientation) -> String {
+        let q = &self.query;
+        let mut pairs: Vec<(&str, String)> = q.frameworks.iter().map(|f| ("f", f.to_string())).collect();
+        pairs.extend(q.jurisdictions.iter().map(|j| ("j", j.to_string())));
+        pairs.extend(q.groups.iter().map(|g| ("group", g.to_string())));
+        pairs.extend(q.aspects.iter().map(|a| ("aspects", a.to_string())));
         if sort != "name" {
-            pairs.push(("sort", sort));
+            pairs.push(("sort", sort.to_owned()));
         }
-        if dir == Dir::Desc {
-            pairs.push(("dir", "desc"));
+        if dir == Direction::Desc {
+            pairs.push(("dir", "desc".into()));
         }
-        pairs.push(("as_of", &self.as_of));
-        if orient == Orient::Frameworks {
-            pairs.push(("orient", "frameworks"));
+        if let Some(d) = q.as_of {
+            pairs.push(("as_of", d.to_string()));
         }
-        format!("/compare?{}", query_string(pairs))
+        if orient == Orientation::Frameworks {
+            pairs.push(("orient", "frameworks".into()));
+        }
+        format!("/compare?{}", query_string(pairs.iter().map(|(k, v)| (*k, v.as_str()))))
     }
 
     fn header(&self, key: &str, label: String, page_href: Option<String>) -> Header {
@@ -180,19 +182,45 @@ impl ComparePage {
 
     /// Link that sorts by `key` (toggling direction if it is already the key) and the current aria-sort.
     fn sort_link(&self, key: &str) -> (String, Option<&'static str>) {
-        let current = self.sort == key;
-        let next = if current && self.dir == Dir::Asc { Dir::Desc } else { Dir::Asc };
-        let aria = current.then_some(if self.dir == Dir::Asc { "ascending" } else { "descending" });
-        (self.href(key, next, self.orient), aria)
+        let current = self.query.sort.text() == key;
+        let dir = self.query.dir;
+        let next = if current { dir.reversed() } else { Direction::Asc };
+        let aria = current.then_some(if dir == Direction::Asc { "ascending" } else { "descending" });
+        (self.href(key, next, self.query.orient), aria)
+    }
+
+    /// The as-of date as the date field wants it (empty for today).
+    pub fn as_of_value(&self) -> String {
+        self.query.as_of.map(|d| d.to_string()).unwrap_or_default()
+    }
+
+    /// How many columns are selected.
+    pub fn selected_count(&self) -> usize {
+        self.query.frameworks.len() + self.query.jurisdictions.len()
+    }
+
+    /// Whether rows are frameworks.
+    pub fn frameworks_as_rows(&self) -> bool {
+        self.query.orient == Orientation::Frameworks
+    }
+
+    /// The sort key, as written.
+    pub fn sort_text(&self) -> String {
+        self.query.sort.text()
+    }
+
+    /// Whether the sort is descending.
+    pub fn descending(&self) -> bool {
+        self.query.dir == Direction::Desc
     }
 
     fn build_grid(&self, data: &Dataset, c: &Comparison) -> Grid {
-        let framework_header = |f: &cryptoreg_core::query::views::FrameworkHeader| {
-            let mut h = self.header(f.id.as_str(), f.short.clone(), Some(format!("/frameworks/{}", f.id)));
-            h.badge = f.not_yet_adopted.then(|| "not yet adopted".to_owned());
+        let column_header = |col: &Column| {
+            let mut h = self.header(&col.sort_key(), col.short().to_owned(), Some(col.href()));
+            h.badge = col.badge().map(str::to_owned);
             h
         };
-        let aspect_header = |r: &cryptoreg_core::query::compare::Row| {
+        let aspect_header = |r: &Row| {
             let mut h =
                 self.header(r.aspect.id.as_str(), r.aspect.name.clone(), Some(format!("/aspects/{}", r.aspect.id)));
             if let Some(a) = data.aspect(&r.aspect.id) {
@@ -207,21 +235,21 @@ impl ComparePage {
             }
             h
         };
-        match self.orient {
-            Orient::Aspects => Grid {
+        match self.query.orient {
+            Orientation::Aspects => Grid {
                 corner: self.header("aspect", "Aspect".into(), None),
-                columns: c.frameworks.iter().map(framework_header).collect(),
+                columns: c.columns.iter().map(column_header).collect(),
                 rows: c.rows.iter().map(|r| GridRow { header: aspect_header(r), cells: r.cells.clone() }).collect(),
             },
-            Orient::Frameworks => Grid {
-                corner: self.header("name", "Framework".into(), None),
+            Orientation::Frameworks => Grid {
+                corner: self.header("name", "Framework or jurisdiction".into(), None),
                 columns: c.rows.iter().map(aspect_header).collect(),
                 rows: c
-                    .frameworks
+                    .columns
                     .iter()
                     .enumerate()
-                    .map(|(i, f)| GridRow {
-                        header: framework_header(f),
+                    .map(|(i, col)| GridRow {
+                        header: column_header(col),
                         cells: c.rows.iter().map(|r| r.cells[i].clone()).collect(),
                     })
                     .collect(),
@@ -230,50 +258,22 @@ impl ComparePage {
     }
 }
 
-/// Builds the page for `params`; `default_seed` selects the seed frameworks when none is given (on `/`).
-pub fn build(
-    data: &Dataset,
-    params: CompareParams,
-    default_seed: bool,
-    chrome: Chrome,
-) -> Result<ComparePage, cryptoreg_core::query::QueryError> {
-    let split = |v: Vec<String>| -> Vec<String> {
-        v.iter().flat_map(|s| s.split(',')).map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect()
-    };
-    let mut selected = split(params.f);
-    selected.dedup();
-    if selected.is_empty() && default_seed {
-        selected = SEED
-            .iter()
-            .filter(|id| data.frameworks.keys().any(|k| k.as_str() == **id))
-            .map(|s| (*s).to_owned())
-            .collect();
-    }
-    let aspects = split(params.aspects);
-    let groups = split(params.group);
-    let sort = params.sort.filter(|s| !s.trim().is_empty()).unwrap_or_else(|| "name".into());
-    let dir = params.dir.unwrap_or_default();
-    let as_of = params.as_of.unwrap_or_default().trim().to_owned();
-    let request = CompareRequest {
-        frameworks: selected.clone(),
-        aspects: aspects.clone(),
-        groups: groups.clone(),
-        sort: Some(sort.clone()),
-        desc: dir == Dir::Desc,
-        as_of: Some(as_of.clone()),
-    };
-    let (comparison, message) = match run_compare(data, &request) {
+/// Builds the page for `params`; `home` selects the data's home preset when nothing is chosen (on `/`).
+pub fn build(data: &Dataset, params: CompareParams, home: bool, chrome: Chrome) -> Result<ComparePage, QueryError> {
+    let query = CompareQuery::parse(data, &params.input(home))?;
+    let (comparison, message) = match run_compare(data, &query) {
         Ok(c) => (Some(c), None),
-        Err(cryptoreg_core::query::QueryError::TooFewFrameworks { given }) => {
+        Err(QueryError::TooFewColumns { given }) => {
             let msg = if given == 0 {
-                "Select at least two frameworks to compare them side by side.".to_owned()
+                "Select at least two frameworks or jurisdictions to compare them side by side.".to_owned()
             } else {
-                "One framework is selected: select at least one more to compare.".to_owned()
+                "One is selected: select at least one more framework or jurisdiction to compare.".to_owned()
             };
             (None, Some(msg))
         }
         Err(e) => return Err(e),
     };
+    let checked = |id: &FrameworkId| query.frameworks.contains(id);
     let kinds = FrameworkKind::ALL
         .iter()
         .map(|kind| KindChoices {
@@ -285,8 +285,8 @@ pub fn build(
                 .map(|f| Choice {
                     id: f.id.to_string(),
                     label: f.short.clone(),
-                    detail: f.jurisdictions.iter().map(|j| j.name()).collect::<Vec<_>>().join(" "),
-                    checked: selected.iter().any(|s| s == f.id.as_str()),
+                    detail: f.jurisdictions.iter().map(|j| data.jurisdiction_name(j)).collect::<Vec<_>>().join(" "),
+                    checked: checked(&f.id),
                 })
                 .collect(),
         })
@@ -296,11 +296,22 @@ pub fn build(
             k
         })
         .collect();
-    let selected_labels = selected
-        .iter()
-        .filter_map(|id| data.frameworks.values().find(|f| f.id.as_str() == id).map(|f| f.short.clone()))
-        .collect::<Vec<_>>()
-        .join(", ");
+    let jurisdiction_checked = |j: &Jurisdiction| query.jurisdictions.contains(j);
+    let mut jurisdiction_choices: Vec<Choice> = data
+        .jurisdictions
+        .values()
+        .filter(|j| j.code.as_str() != "INT")
+        .map(|j| Choice {
+            id: j.code.to_string(),
+            label: j.name.clone(),
+            detail: j.synonyms.join(" "),
+            checked: jurisdiction_checked(&j.code),
+        })
+        .collect();
+    jurisdiction_choices.sort_by_key(|c| c.label.to_lowercase());
+    let mut labels: Vec<String> =
+        query.frameworks.iter().filter_map(|id| data.framework(id).map(|f| f.short.clone())).collect();
+    labels.extend(query.jurisdictions.iter().map(|j| data.jurisdiction_name(j).to_owned()));
     let group_choices = data
         .groups
         .iter()
@@ -308,29 +319,22 @@ pub fn build(
             id: g.id.to_string(),
             label: g.name.clone(),
             detail: String::new(),
-            checked: groups.iter().any(|x| x == g.id.as_str()),
+            checked: query.groups.contains(&g.id),
         })
         .collect();
-    let orient = params.orient.unwrap_or_default();
     let mut page = ComparePage {
-        selected,
-        aspects,
-        groups,
-        orient,
+        query,
         message,
         comparison: None,
-        sort,
-        dir,
-        as_of,
-        selected_labels,
+        selected_labels: labels.join(", "),
         kinds,
+        jurisdiction_choices,
         group_choices,
         grid: None,
         orient_href: String::new(),
         chrome,
     };
-    page.orient_href =
-        page.href(&page.sort, page.dir, if orient == Orient::Aspects { Orient::Frameworks } else { Orient::Aspects });
+    page.orient_href = page.href(&page.query.sort.text(), page.query.dir, page.query.orient.flipped());
     if let Some(c) = comparison {
         page.grid = Some(page.build_grid(data, &c));
         page.comparison = Some(c);
@@ -341,26 +345,25 @@ pub fn build(
 /// `GET /compare` and `/compare.json`.
 #[utoipa::path(get, path = "/compare.json", params(CompareParams), tag = "compare",
     responses(
-        (status = 200, description = "The comparison (or a message when fewer than two frameworks are selected)", content_type = "application/json"),
+        (status = 200, description = "The comparison (or a message when fewer than two columns are selected)", content_type = "application/json"),
         (status = 400, description = "Malformed parameter", content_type = "application/json"),
-        (status = 404, description = "Unknown framework, aspect or group, with the closest ids", content_type = "application/json"),
+        (status = 404, description = "Unknown framework, jurisdiction, aspect or group, with the closest ids", content_type = "application/json"),
     ))]
 pub async fn compare(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
     answer(&state, &ctx, false)
 }
 
-/// Both routes: parse, build, render; `default_seed` chooses the seed frameworks when none is given.
-fn answer(state: &AppState, ctx: &Ctx, default_seed: bool) -> Result<Response, AppError> {
+/// Both routes: parse, build, render; `home` chooses the home preset when nothing is given.
+fn answer(state: &AppState, ctx: &Ctx, home: bool) -> Result<Response, AppError> {
     let params: CompareParams = ctx.query()?;
-    let page =
-        build(&state.data, params, default_seed, ctx.chrome.clone()).map_err(|e| ctx.error(AppError::from_query(e)))?;
+    let page = build(&state.data, params, home, ctx.chrome.clone()).map_err(|e| ctx.query_error(e))?;
     Ok(ctx.render(&page))
 }
 
-/// `GET /`: the comparison with the seed frameworks selected by default.
+/// `GET /`: the comparison with the home preset selected by default.
 #[utoipa::path(get, path = "/index.json", params(CompareParams), tag = "compare",
     responses(
-        (status = 200, description = "The comparison of the seed frameworks unless others are chosen", content_type = "application/json"),
+        (status = 200, description = "The comparison of the home preset's frameworks unless others are chosen", content_type = "application/json"),
         (status = 400, description = "Malformed parameter", content_type = "application/json"),
         (status = 404, description = "Unknown id", content_type = "application/json"),
     ))]

@@ -1,6 +1,7 @@
-//! `/jurisdictions` and `/jurisdictions/{code}`: the frameworks that apply in a country or region.
+//! `/jurisdictions` (every jurisdiction with what applies there) and `/jurisdictions/{code}` (one jurisdiction:
+//! its frameworks, how each applies, and the merged answer per aspect as of a date).
 
-use super::NoParams;
+use super::{AsOfParams, NoParams};
 use crate::error::AppError;
 use crate::render::Chrome;
 use crate::respond::Ctx;
@@ -8,15 +9,18 @@ use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::Response;
-use cryptoreg_core::query::catalog::{JurisdictionReport, JurisdictionSummary, jurisdiction, jurisdictions};
+use cryptoreg_core::query::jurisdiction::{
+    JurisdictionHeader, JurisdictionReport, find_jurisdiction, jurisdiction_report, jurisdictions,
+};
+use cryptoreg_core::query::parse_date;
 use serde::Serialize;
 
 /// Every jurisdiction.
 #[derive(Debug, Serialize, Template, schemars::JsonSchema)]
 #[template(path = "jurisdictions.html")]
 pub struct JurisdictionsPage {
-    /// Jurisdictions by name.
-    pub jurisdictions: Vec<JurisdictionSummary>,
+    /// Jurisdictions by name, each with the frameworks that apply there.
+    pub jurisdictions: Vec<JurisdictionHeader>,
     #[serde(skip)]
     pub(crate) chrome: Chrome,
 }
@@ -25,10 +29,10 @@ pub struct JurisdictionsPage {
 #[derive(Debug, Serialize, Template, schemars::JsonSchema)]
 #[template(path = "jurisdiction.html")]
 pub struct JurisdictionPage {
-    /// Its frameworks and the standards.
+    /// What applies there and the merged answer per aspect.
     #[serde(flatten)]
     pub report: JurisdictionReport,
-    /// Link comparing its frameworks (and the standards) side by side.
+    /// Link comparing the jurisdiction with the international standards of the data's lists.
     pub compare_href: String,
     #[serde(skip)]
     pub(crate) chrome: Chrome,
@@ -36,7 +40,7 @@ pub struct JurisdictionPage {
 
 /// `GET /jurisdictions`.
 #[utoipa::path(get, path = "/jurisdictions.json", tag = "jurisdictions",
-    responses((status = 200, description = "Jurisdictions with their frameworks", content_type = "application/json"),
+    responses((status = 200, description = "Jurisdictions with the frameworks that apply there", content_type = "application/json"),
               (status = 400, description = "Unexpected parameter", content_type = "application/json")))]
 pub async fn list(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
     let _: NoParams = ctx.query()?;
@@ -44,16 +48,18 @@ pub async fn list(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
 }
 
 /// `GET /jurisdictions/{code}`.
-#[utoipa::path(get, path = "/jurisdictions/{code}.json", tag = "jurisdictions", params(("code" = String, Path, description = "ISO 3166-1 alpha-2 code, EU or INT", example = "GB")),
-    responses((status = 200, description = "The frameworks of one jurisdiction", content_type = "application/json"),
-              (status = 400, description = "Unexpected parameter", content_type = "application/json"),
+#[utoipa::path(get, path = "/jurisdictions/{code}.json", tag = "jurisdictions", params(("code" = String, Path, description = "Code (ISO 3166-1 alpha-2, US-NY style, EU or INT), name or synonym, case-insensitive", example = "FR"), AsOfParams),
+    responses((status = 200, description = "What applies in one jurisdiction and its merged answer per aspect", content_type = "application/json"),
+              (status = 400, description = "Malformed date or unexpected parameter", content_type = "application/json"),
               (status = 404, description = "Unknown jurisdiction, with the closest codes", content_type = "application/json")))]
 pub async fn show(State(state): State<AppState>, Path(code): Path<String>, ctx: Ctx) -> Result<Response, AppError> {
-    let _: NoParams = ctx.query()?;
-    let report = jurisdiction(&state.data, ctx.id(&code)).map_err(|e| ctx.error(AppError::from_query(e)))?;
-    let mut ids: Vec<&str> = report.frameworks.iter().map(|f| f.id.as_str()).collect();
-    let standards = ["fsb-crypto", "fsb-stablecoins", "fatf-r15"];
-    ids.extend(standards.iter().filter(|s| state.data.frameworks.keys().any(|k| k.as_str() == **s)));
-    let compare_href = format!("/compare?{}", super::query_string(ids.iter().map(|id| ("f", *id))));
+    let params: AsOfParams = ctx.query()?;
+    let data = &state.data;
+    let info = find_jurisdiction(data, ctx.id(&code)).map_err(|e| ctx.query_error(e))?;
+    let as_of = parse_date(params.as_of.as_deref()).map_err(|e| ctx.query_error(e))?;
+    let report = jurisdiction_report(data, info, as_of);
+    let mut pairs: Vec<(&str, &str)> = vec![("j", info.code.as_str())];
+    pairs.extend(report.standards.iter().map(|f| ("f", f.id.as_str())));
+    let compare_href = format!("/compare?{}", super::query_string(pairs));
     Ok(ctx.render(&JurisdictionPage { report, compare_href, chrome: ctx.chrome.clone() }))
 }

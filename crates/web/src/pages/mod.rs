@@ -11,19 +11,6 @@ pub mod sources;
 use cryptoreg_core::model::FrameworkKind;
 use serde::Deserialize;
 
-/// Sort direction of a header.
-#[derive(
-    Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, serde::Serialize, utoipa::ToSchema, schemars::JsonSchema,
-)]
-#[serde(rename_all = "lowercase")]
-pub enum Dir {
-    /// Ascending (weakest level, smallest value, A to Z first).
-    #[default]
-    Asc,
-    /// Descending.
-    Desc,
-}
-
 /// Plural heading for a kind of framework.
 pub fn kind_heading(kind: FrameworkKind) -> &'static str {
     match kind {

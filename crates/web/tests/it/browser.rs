@@ -1,6 +1,7 @@
 //! Real-browser tests: the app served on port 0, Chromium driven over WebDriver (thirtyfour + chromedriver),
-//! axe-core injected for accessibility. Skipped only outside CI when the browser is missing; under `CI=true`
-//! a missing browser is a failure.
+//! axe-core injected for accessibility. They are `#[ignore]`d, so a plain `cargo test` reports them as ignored
+//! rather than passed; `scripts/test` installs the browser and runs them with `--include-ignored`. Once run, a
+//! missing browser, driver or axe-core is a failure, never a silent pass.
 
 use crate::harness::shipped;
 use serde_json::{Value, json};
@@ -19,6 +20,9 @@ window.addEventListener('error', (e) => window.__problems.push('error: ' + e.mes
 const origError = console.error;
 console.error = function () { window.__problems.push('console.error: ' + Array.from(arguments).join(' ')); origError.apply(console, arguments); };
 "#;
+
+/// The axe-core script, relative to the repository root; `npm ci` in `tests/browser` installs it.
+const AXE: &str = "tests/browser/node_modules/axe-core/axe.min.js";
 
 const SEED: &str = "f=fsb-crypto&f=fsb-stablecoins&f=eu-mica&f=uk-us-2025&f=fatf-r15&f=iosco-cda&f=us-genius-act";
 
@@ -42,27 +46,29 @@ fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("free port")
 }
 
-/// Whether to run: `Some(reason)` to skip.
-fn skip_reason() -> Option<String> {
-    let ci = std::env::var("CI").is_ok_and(|v| v == "true");
-    let missing: Vec<&str> = ["chromium", "chromedriver"].into_iter().filter(|b| which(b).is_none()).collect();
-    let axe_missing = axe_path().is_none();
-    if missing.is_empty() && !axe_missing {
-        return None;
+/// What the browser tests need, found: `(chromium, axe-core script)`. Panics naming everything missing, so a
+/// browser test that was asked to run fails instead of passing without having looked at a page.
+fn require_tools() -> (std::path::PathBuf, std::path::PathBuf) {
+    let chromium = which("chromium");
+    let axe = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").join(AXE);
+    let mut missing = Vec::new();
+    if chromium.is_none() {
+        missing.push("chromium (not on PATH)".to_owned());
     }
-    let reason = format!("missing {missing:?}{}", if axe_missing { " and axe-core (set CRYPTOREG_AXE)" } else { "" });
-    assert!(!ci, "browser tests cannot run under CI: {reason}; scripts/test installs them");
-    if std::env::var_os("CRYPTOREG_SKIP_BROWSER").is_none() {
-        eprintln!("note: skipping browser tests: {reason}");
+    if which("chromedriver").is_none() {
+        missing.push("chromedriver (not on PATH)".to_owned());
     }
-    Some(reason)
-}
-
-fn axe_path() -> Option<std::path::PathBuf> {
-    let explicit = std::env::var_os("CRYPTOREG_AXE").map(std::path::PathBuf::from);
-    let default =
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/browser/node_modules/axe-core/axe.min.js");
-    explicit.into_iter().chain([default]).find(|p| p.is_file())
+    if !axe.is_file() {
+        missing.push(format!("axe-core ({AXE} not found: run `npm ci` in tests/browser)"));
+    }
+    match chromium {
+        Some(chromium) if missing.is_empty() => (chromium, axe),
+        _ => panic!(
+            "browser tests cannot run, missing: {}. scripts/test installs them (Debian packages chromium and \
+             chromium-driver, npm package axe-core); run cargo test without --include-ignored to skip these tests",
+            missing.join(", ")
+        ),
+    }
 }
 
 async fn start_driver() -> Driver {
@@ -73,13 +79,14 @@ async fn start_driver() -> Driver {
         .stderr(Stdio::null())
         .spawn()
         .expect("start chromedriver");
+    let driver = Driver { process, port };
     for _ in 0..100 {
         if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
-            break;
+            return driver;
         }
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
-    Driver { process, port }
+    panic!("chromedriver did not listen on port {port} within 5 s");
 }
 
 async fn start_app() -> SocketAddr {
@@ -90,9 +97,9 @@ async fn start_app() -> SocketAddr {
     addr
 }
 
-async fn browser(driver: &Driver) -> WebDriver {
+async fn browser(driver: &Driver, chromium: &std::path::Path) -> WebDriver {
     let mut caps = DesiredCapabilities::chrome();
-    caps.set_binary(which("chromium").expect("chromium").to_str().expect("utf-8 path")).expect("binary");
+    caps.set_binary(chromium.to_str().expect("utf-8 path")).expect("binary");
     for arg in [
         "--headless=new",
         "--no-sandbox",
@@ -151,15 +158,14 @@ where
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs Chromium, ChromeDriver and axe-core: run by scripts/test"]
 async fn browser_suite() {
-    if skip_reason().is_some() {
-        return;
-    }
-    let axe = std::fs::read_to_string(axe_path().expect("axe")).expect("read axe");
+    let (chromium, axe) = require_tools();
+    let axe = std::fs::read_to_string(axe).expect("read axe");
     let driver = start_driver().await;
     let addr = start_app().await;
     let base = format!("http://{addr}");
-    let web = browser(&driver).await;
+    let web = browser(&driver, &chromium).await;
     let result = run_scenarios(&web, &base, &axe).await;
     let _ = web.quit().await;
     if let Err(failures) = result {

@@ -10,7 +10,7 @@ async fn aspect_page_sorts_by_parameter() {
     let json = a.json();
     let order: Vec<&str> =
         json["positions"].as_array().into_iter().flatten().filter_map(|p| p["framework"]["id"].as_str()).collect();
-    assert_eq!(order, ["beta-standard", "alpha-law", "gamma-ban"]);
+    assert_eq!(order, ["beta-standard", "epsilon-national", "alpha-law", "delta-union", "gamma-ban", "zeta-state"]);
     let html = get("/aspects/travel-rule?sort=travel-threshold").await;
     assert!(html.body.contains(r#"aria-sort="ascending""#));
     assert!(html.body.contains("100,000 JPY"));

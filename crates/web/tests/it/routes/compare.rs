@@ -22,7 +22,7 @@ async fn json_twin_by_suffix_and_by_accept_header_is_the_same() {
     assert_eq!(by_suffix.header("content-type"), "application/json");
     assert_eq!(by_suffix.json(), by_accept.json());
     let c = &by_suffix.json()["comparison"];
-    assert_eq!(c["frameworks"].as_array().map(Vec::len), Some(2));
+    assert_eq!(c["columns"].as_array().map(Vec::len), Some(2));
     assert_eq!(c["rows"].as_array().map(Vec::len), Some(2));
     assert_eq!(c["rows"][0]["cells"][0]["citations"][0]["pinpoint"], "Art. 5");
 }
@@ -38,7 +38,7 @@ async fn sorting_sets_aria_sort_and_orders_columns() {
     let json =
         get("/compare.json?f=alpha-law&f=beta-standard&f=gamma-ban&sort=travel-rule.travel-threshold").await.json();
     let order: Vec<&str> =
-        json["comparison"]["frameworks"].as_array().into_iter().flatten().filter_map(|f| f["id"].as_str()).collect();
+        json["comparison"]["columns"].as_array().into_iter().flatten().filter_map(|f| f["id"].as_str()).collect();
     assert_eq!(order, ["alpha-law", "beta-standard", "gamma-ban"]);
 }
 
@@ -46,7 +46,7 @@ async fn sorting_sets_aria_sort_and_orders_columns() {
 async fn orientation_and_as_of() {
     let a = get("/compare?f=alpha-law&f=gamma-ban&orient=frameworks&as_of=2023-06-01").await;
     assert_eq!(a.status, StatusCode::OK);
-    assert!(a.body.contains(">Framework<"), "frameworks as rows");
+    assert!(a.body.contains(">Framework or jurisdiction<"), "frameworks as rows");
     assert!(a.body.contains("Not yet adopted on this date"));
     assert!(a.body.contains("Adopted, not yet applicable."));
 }
@@ -66,7 +66,7 @@ async fn fewer_than_two_frameworks_is_a_friendly_message_not_an_error() {
 async fn home_selects_the_seed_frameworks() {
     let a = get_with(shipped(), "/index.json", None).await;
     assert_eq!(a.status, StatusCode::OK);
-    let selected = a.json()["selected"].as_array().map(Vec::len);
+    let selected = a.json()["query"]["frameworks"].as_array().map(Vec::len);
     assert_eq!(selected, Some(7));
     let html = get_with(shipped(), "/", None).await;
     assert!(html.body.contains("US GENIUS Act"));
@@ -78,7 +78,7 @@ async fn issue_3_done_criteria() {
     let a = get_with(shipped(), "/compare.json?f=eu-mica&f=us-genius-act", None).await;
     assert_eq!(a.status, StatusCode::OK);
     let c = &a.json()["comparison"];
-    assert_eq!(c["frameworks"].as_array().map(Vec::len), Some(2));
+    assert_eq!(c["columns"].as_array().map(Vec::len), Some(2));
     assert_eq!(c["rows"].as_array().map(Vec::len), Some(shipped().aspects.len()));
     // `/compare?f=nosuch&f=eu-mica` is a 404 that names `nosuch`.
     let a = get_with(shipped(), "/compare?f=nosuch&f=eu-mica", None).await;

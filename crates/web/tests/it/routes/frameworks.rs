@@ -6,7 +6,7 @@ use axum::http::StatusCode;
 #[tokio::test]
 async fn frameworks_list_and_page() {
     let list = get("/frameworks.json").await.json();
-    assert_eq!(list["sections"].as_array().map(Vec::len), Some(3));
+    assert_eq!(list["sections"].as_array().map(Vec::len), Some(4));
     let page = get("/frameworks/alpha-law").await;
     assert_eq!(page.status, StatusCode::OK);
     assert!(page.body.contains("Art. 99"), "milestone pinpoint");
@@ -37,7 +37,7 @@ async fn jurisdictions_and_sources() {
     assert!(codes.contains(&"JP") && codes.contains(&"INT"));
     let jp = get("/jurisdictions/jp.json").await;
     assert_eq!(jp.status, StatusCode::OK);
-    assert_eq!(jp.json()["frameworks"][0]["id"], "alpha-law");
+    assert_eq!(jp.json()["frameworks"][0]["framework"]["id"], "alpha-law");
     let sources = get("/sources.json").await.json();
-    assert_eq!(sources["primary_count"], 3);
+    assert_eq!(sources["primary_count"], 6);
 }

@@ -6,4 +6,6 @@ mod errors;
 mod frameworks;
 mod hostile;
 mod info;
+mod json_snapshots;
+mod jurisdictions;
 mod security;

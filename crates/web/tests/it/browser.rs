@@ -244,6 +244,9 @@ async fn run_scenarios(web: &WebDriver, base: &str, axe: &str) -> Result<(), Vec
             format!("/compare?{SEED}"),
             "/frameworks/eu-mica".to_owned(),
             "/aspects/travel-rule".to_owned(),
+            "/jurisdictions".to_owned(),
+            "/jurisdictions/FR".to_owned(),
+            "/compare?j=EU&j=US&j=SG&f=fatf-r15".to_owned(),
         ] {
             web.goto(format!("{base}{path}")).await.expect("open page");
             let v = axe_violations(web, axe).await;

@@ -32,6 +32,11 @@ pub struct Chrome {
 }
 
 impl Chrome {
+    /// The main navigation: (label, path) of the registered pages listed there.
+    pub fn nav(&self) -> &'static [(&'static str, &'static str)] {
+        crate::router::nav()
+    }
+
     /// Whether the nav link `prefix` is the current section.
     pub fn current(&self, prefix: &str) -> bool {
         if prefix == "/compare" {

@@ -5,7 +5,7 @@ use super::compare::{Cell, CompareQuery, Orientation, SortKey, table};
 use super::views::{AspectView, CellView, FrameworkHeader};
 use super::{Direction, QueryError, find_aspect, parse_date, suggestions};
 use crate::ids::IsoDate;
-use crate::model::{Dataset, Level};
+use crate::model::Dataset;
 use schemars::JsonSchema;
 use serde::Serialize;
 
@@ -18,15 +18,6 @@ pub struct AspectInput {
     pub dir: Option<String>,
     /// `YYYY-MM-DD`.
     pub as_of: Option<String>,
-}
-
-/// A level and what it means for the aspect.
-#[derive(Debug, Clone, Serialize, JsonSchema)]
-pub struct RubricEntry {
-    /// The level.
-    pub level: Level,
-    /// Its meaning here.
-    pub meaning: String,
 }
 
 /// One framework's position on the aspect.
@@ -53,8 +44,6 @@ pub struct AspectReport {
     pub as_of: Option<IsoDate>,
     /// Positions in display order.
     pub positions: Vec<Position>,
-    /// What each level means for this aspect, weakest first.
-    pub rubric: Vec<RubricEntry>,
 }
 
 /// The positions of every framework on aspect `id`.
@@ -108,9 +97,5 @@ pub fn aspect_report(data: &Dataset, id: &str, input: &AspectInput) -> Result<As
         dir: query.dir,
         as_of: query.as_of,
         positions,
-        rubric: Level::ALL
-            .iter()
-            .filter_map(|l| aspect.rubric.get(l).map(|t| RubricEntry { level: *l, meaning: t.clone() }))
-            .collect(),
     })
 }

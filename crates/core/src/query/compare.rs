@@ -127,6 +127,8 @@ impl SortKey {
             "aspect" => return Ok(SortKey::AspectName),
             _ => {}
         }
+        // Ids are lowercase: match what was typed in lower case (`Travel-Rule` is `travel-rule`).
+        let key = lower.as_str();
         if let Some((aspect_id, param_id)) = key.split_once('.') {
             if let Some(a) = data.aspects.iter().find(|a| a.id.as_str() == aspect_id)
                 && let Some(p) = a.parameters.iter().find(|p| p.id.as_str() == param_id)

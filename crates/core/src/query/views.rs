@@ -332,7 +332,47 @@ pub struct ParameterDefinitionView {
     pub stricter: Option<Stricter>,
 }
 
-/// An aspect in full: its question, vocabulary and parameters.
+/// A level and what it means for an aspect.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct RubricEntry {
+    /// The level.
+    pub level: Level,
+    /// Its meaning here.
+    pub meaning: String,
+}
+
+/// A glossary term, as shown.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct TermView {
+    /// Id.
+    pub id: String,
+    /// The term.
+    pub term: String,
+    /// Our definition.
+    pub definition: String,
+    /// The law or standard that defines it.
+    pub source_title: String,
+    /// Its URL.
+    pub url: String,
+    /// Where in it.
+    pub pinpoint: String,
+}
+
+impl TermView {
+    /// The view of a term.
+    pub fn build(t: &Term) -> Self {
+        TermView {
+            id: t.id.to_string(),
+            term: t.term.clone(),
+            definition: t.definition.clone(),
+            source_title: t.source_title.clone(),
+            url: t.url.as_str().to_owned(),
+            pinpoint: t.pinpoint.as_str().to_owned(),
+        }
+    }
+}
+
+/// An aspect in full: its question, rubric, vocabulary and parameters.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct AspectView {
     /// Id.
@@ -343,6 +383,8 @@ pub struct AspectView {
     pub name: String,
     /// The question every cell answers.
     pub question: String,
+    /// What each level means for this aspect, weakest first.
+    pub rubric: Vec<RubricEntry>,
     /// The requirement vocabulary.
     pub requirements: Vec<VocabularyView>,
     /// Typed parameters.
@@ -357,6 +399,10 @@ impl AspectView {
             group: aspect.group.clone(),
             name: aspect.name.clone(),
             question: aspect.question.clone(),
+            rubric: Level::ALL
+                .iter()
+                .filter_map(|l| aspect.rubric.get(l).map(|t| RubricEntry { level: *l, meaning: t.clone() }))
+                .collect(),
             requirements: aspect
                 .requirements
                 .iter()

@@ -72,7 +72,7 @@ pub struct AspectPage {
 }
 
 /// `GET /aspects`.
-#[utoipa::path(get, path = "/aspects.json", tag = "aspects",
+#[utoipa::path(get, path = "/aspects.json",
     responses((status = 200, description = "Aspects by group, with requirement vocabulary and parameters", content_type = "application/json"),
               (status = 400, description = "Unexpected parameter", content_type = "application/json")))]
 pub async fn list(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
@@ -91,7 +91,7 @@ pub async fn list(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
 }
 
 /// `GET /aspects/{id}`.
-#[utoipa::path(get, path = "/aspects/{id}.json", tag = "aspects", params(("id" = String, Path, description = "Aspect id, e.g. travel-rule", example = "travel-rule"), AspectParams),
+#[utoipa::path(get, path = "/aspects/{id}.json", params(("id" = String, Path, description = "Aspect id, e.g. travel-rule", example = "travel-rule"), AspectParams),
     responses((status = 200, description = "Every framework's position on the aspect", content_type = "application/json"),
               (status = 400, description = "Malformed parameter", content_type = "application/json"),
               (status = 404, description = "Unknown aspect, with the closest ids", content_type = "application/json")))]

@@ -343,7 +343,7 @@ pub fn build(data: &Dataset, params: CompareParams, home: bool, chrome: Chrome) 
 }
 
 /// `GET /compare` and `/compare.json`.
-#[utoipa::path(get, path = "/compare.json", params(CompareParams), tag = "compare",
+#[utoipa::path(get, path = "/compare.json", params(CompareParams),
     responses(
         (status = 200, description = "The comparison (or a message when fewer than two columns are selected)", content_type = "application/json"),
         (status = 400, description = "Malformed parameter", content_type = "application/json"),
@@ -361,7 +361,7 @@ fn answer(state: &AppState, ctx: &Ctx, home: bool) -> Result<Response, AppError>
 }
 
 /// `GET /`: the comparison with the home preset selected by default.
-#[utoipa::path(get, path = "/index.json", params(CompareParams), tag = "compare",
+#[utoipa::path(get, path = "/index.json", params(CompareParams),
     responses(
         (status = 200, description = "The comparison of the home preset's frameworks unless others are chosen", content_type = "application/json"),
         (status = 400, description = "Malformed parameter", content_type = "application/json"),

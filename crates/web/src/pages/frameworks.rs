@@ -46,7 +46,7 @@ pub struct FrameworkPage {
 }
 
 /// `GET /frameworks`.
-#[utoipa::path(get, path = "/frameworks.json", tag = "frameworks",
+#[utoipa::path(get, path = "/frameworks.json",
     responses((status = 200, description = "Every framework, grouped by kind", content_type = "application/json"),
               (status = 400, description = "Unexpected parameter", content_type = "application/json")))]
 pub async fn list(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
@@ -70,13 +70,12 @@ pub async fn list(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
 }
 
 /// `GET /frameworks/{id}`.
-#[utoipa::path(get, path = "/frameworks/{id}.json", tag = "frameworks", params(("id" = String, Path, description = "Framework id, e.g. eu-mica", example = "eu-mica"), AsOfParams),
+#[utoipa::path(get, path = "/frameworks/{id}.json", params(("id" = String, Path, description = "Framework id, e.g. eu-mica", example = "eu-mica"), AsOfParams),
     responses((status = 200, description = "One framework with every cell, milestones and sources", content_type = "application/json"),
               (status = 400, description = "Malformed date or unexpected parameter", content_type = "application/json"),
               (status = 404, description = "Unknown framework, with the closest ids", content_type = "application/json")))]
 pub async fn show(State(state): State<AppState>, Path(id): Path<String>, ctx: Ctx) -> Result<Response, AppError> {
     let params: AsOfParams = ctx.query()?;
-    let report = framework_report(&state.data, ctx.id(&id), params.as_of.as_deref())
-        .map_err(|e| ctx.error(AppError::from_query(e)))?;
+    let report = framework_report(&state.data, ctx.id(&id), params.as_of.as_deref()).map_err(|e| ctx.query_error(e))?;
     Ok(ctx.render(&FrameworkPage { report, chrome: ctx.chrome.clone() }))
 }

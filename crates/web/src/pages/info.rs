@@ -8,7 +8,8 @@ use crate::state::AppState;
 use askama::Template;
 use axum::extract::State;
 use axum::response::Response;
-use cryptoreg_core::model::{Aspect, Level, Term};
+use cryptoreg_core::model::Level;
+use cryptoreg_core::query::views::{AspectView, TermView};
 use serde::Serialize;
 
 /// A level and what it means.
@@ -38,7 +39,7 @@ pub struct MethodologyPage {
     /// Levels.
     pub levels: Vec<LevelMeaning>,
     /// Aspects with their rubrics and vocabularies.
-    pub aspects: Vec<Aspect>,
+    pub aspects: Vec<AspectView>,
     #[serde(skip)]
     pub(crate) chrome: Chrome,
 }
@@ -48,7 +49,7 @@ pub struct MethodologyPage {
 #[template(path = "glossary.html")]
 pub struct GlossaryPage {
     /// Terms by name.
-    pub terms: Vec<Term>,
+    pub terms: Vec<TermView>,
     #[serde(skip)]
     pub(crate) chrome: Chrome,
 }
@@ -74,26 +75,33 @@ pub struct AboutPage {
 }
 
 /// `GET /methodology`.
-#[utoipa::path(get, path = "/methodology.json", tag = "about",
+#[utoipa::path(get, path = "/methodology.json",
     responses((status = 200, description = "Levels, rubrics and vocabularies", content_type = "application/json"),
               (status = 400, description = "Unexpected parameter", content_type = "application/json")))]
 pub async fn methodology(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
     let _: NoParams = ctx.query()?;
     let levels = LEVELS.iter().map(|(level, meaning)| LevelMeaning { level: *level, meaning }).collect();
-    Ok(ctx.render(&MethodologyPage { levels, aspects: state.data.aspects.clone(), chrome: ctx.chrome.clone() }))
+    Ok(ctx.render(&MethodologyPage {
+        levels,
+        aspects: state.data.aspects.iter().map(AspectView::build).collect(),
+        chrome: ctx.chrome.clone(),
+    }))
 }
 
 /// `GET /glossary`.
-#[utoipa::path(get, path = "/glossary.json", tag = "about",
+#[utoipa::path(get, path = "/glossary.json",
     responses((status = 200, description = "Terms with definitions and where they are defined", content_type = "application/json"),
               (status = 400, description = "Unexpected parameter", content_type = "application/json")))]
 pub async fn glossary(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
     let _: NoParams = ctx.query()?;
-    Ok(ctx.render(&GlossaryPage { terms: state.data.glossary.clone(), chrome: ctx.chrome.clone() }))
+    Ok(ctx.render(&GlossaryPage {
+        terms: state.data.glossary.iter().map(TermView::build).collect(),
+        chrome: ctx.chrome.clone(),
+    }))
 }
 
 /// `GET /about`.
-#[utoipa::path(get, path = "/about.json", tag = "about",
+#[utoipa::path(get, path = "/about.json",
     responses((status = 200, description = "Licence, how to cite, how to report an error", content_type = "application/json"),
               (status = 400, description = "Unexpected parameter", content_type = "application/json")))]
 pub async fn about(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {

@@ -39,7 +39,7 @@ pub struct JurisdictionPage {
 }
 
 /// `GET /jurisdictions`.
-#[utoipa::path(get, path = "/jurisdictions.json", tag = "jurisdictions",
+#[utoipa::path(get, path = "/jurisdictions.json",
     responses((status = 200, description = "Jurisdictions with the frameworks that apply there", content_type = "application/json"),
               (status = 400, description = "Unexpected parameter", content_type = "application/json")))]
 pub async fn list(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
@@ -48,7 +48,7 @@ pub async fn list(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
 }
 
 /// `GET /jurisdictions/{code}`.
-#[utoipa::path(get, path = "/jurisdictions/{code}.json", tag = "jurisdictions", params(("code" = String, Path, description = "Code (ISO 3166-1 alpha-2, US-NY style, EU or INT), name or synonym, case-insensitive", example = "FR"), AsOfParams),
+#[utoipa::path(get, path = "/jurisdictions/{code}.json", params(("code" = String, Path, description = "Code (ISO 3166-1 alpha-2, US-NY style, EU or INT), name or synonym, case-insensitive", example = "FR"), AsOfParams),
     responses((status = 200, description = "What applies in one jurisdiction and its merged answer per aspect", content_type = "application/json"),
               (status = 400, description = "Malformed date or unexpected parameter", content_type = "application/json"),
               (status = 404, description = "Unknown jurisdiction, with the closest codes", content_type = "application/json")))]

@@ -24,7 +24,7 @@ pub struct SourcesPage {
 }
 
 /// `GET /sources`.
-#[utoipa::path(get, path = "/sources.json", tag = "sources",
+#[utoipa::path(get, path = "/sources.json",
     responses((status = 200, description = "Every cited document, one per URL, with the frameworks citing it", content_type = "application/json"),
               (status = 400, description = "Unexpected parameter", content_type = "application/json")))]
 pub async fn list(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {

@@ -47,3 +47,19 @@ async fn every_query_parameter_is_documented() {
     }
     assert!(seen >= 10, "only {seen} parameters found");
 }
+
+#[tokio::test]
+async fn every_page_in_the_navigation_is_served_and_documented_with_its_twin() {
+    // Issue #8: a page is registered once; its route, JSON twin, OpenAPI operation and nav entry come together.
+    let doc = get("/api/openapi.json").await.json();
+    let home = get("/").await.body;
+    let nav = &home[home.find("<nav").expect("nav")..home.find("</nav>").expect("nav end")];
+    let links: Vec<&str> = nav.split("href=\"").skip(1).filter_map(|s| s.split('"').next()).collect();
+    assert_eq!(links.len(), 8, "{links:?}");
+    for link in links {
+        assert_eq!(get(link).await.status, axum::http::StatusCode::OK, "{link}");
+        let twin = format!("{link}.json");
+        assert_eq!(get(&twin).await.status, axum::http::StatusCode::OK, "{twin}");
+        assert!(doc["paths"][&twin]["get"]["tags"].is_array(), "{twin} is not in the OpenAPI document");
+    }
+}

@@ -27,6 +27,10 @@ pub enum Command {
     Compare(CompareArgs),
     /// List the jurisdictions with their codes, regions, memberships and the frameworks that apply there.
     Jurisdictions(ListArgs),
+    /// How far a jurisdiction has implemented the international standards, requirement by requirement.
+    Align(AlignArgs),
+    /// Which jurisdictions leave which recommended requirement open (absent or unknown).
+    Gaps(GapsArgs),
     /// List the frameworks.
     Frameworks(ListArgs),
     /// List the aspects (rows of the comparison) with their groups.
@@ -106,6 +110,36 @@ pub struct CompareArgs {
     #[arg(long)]
     pub transpose: bool,
     /// Show each cell as it stood on this date (YYYY-MM-DD).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub as_of: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+/// Arguments of `align`.
+#[derive(Debug, Args)]
+pub struct AlignArgs {
+    /// The jurisdiction: a code (EU, US-NY), a name or a synonym, case-insensitive.
+    pub jurisdiction: String,
+    /// Only this international standard (e.g. fsb-stablecoins).
+    #[arg(long)]
+    pub standard: Option<String>,
+    /// Measure as of this date (YYYY-MM-DD).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub as_of: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+/// Arguments of `gaps`.
+#[derive(Debug, Args)]
+pub struct GapsArgs {
+    /// Only the requirements of this aspect.
+    #[arg(long)]
+    pub aspect: Option<String>,
+    /// As of this date (YYYY-MM-DD).
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub as_of: Option<String>,
     /// Output format.

@@ -2,7 +2,7 @@
 //! registered together), the OpenAPI document and the static assets.
 
 use crate::error::AppError;
-use crate::pages::{aspects, compare, frameworks, info, jurisdictions, sources};
+use crate::pages::{alignment, aspects, compare, frameworks, info, jurisdictions, sources};
 use crate::respond::Ctx;
 use crate::security;
 use crate::state::AppState;
@@ -98,6 +98,30 @@ pub fn pages() -> Vec<Page> {
             jurisdictions::JurisdictionPage,
             "jurisdictions",
             None
+        ),
+        page!(
+            "/alignment",
+            alignment::matrix_page,
+            alignment::__path_matrix_page,
+            alignment::AlignmentPage,
+            "alignment",
+            Some("Alignment")
+        ),
+        page!(
+            "/alignment/{code}",
+            alignment::jurisdiction_page,
+            alignment::__path_jurisdiction_page,
+            alignment::AlignmentJurisdictionPage,
+            "alignment",
+            None
+        ),
+        page!(
+            "/gaps",
+            alignment::gaps_page,
+            alignment::__path_gaps_page,
+            alignment::GapsPage,
+            "alignment",
+            Some("Gaps")
         ),
         page!("/sources", sources::list, sources::__path_list, sources::SourcesPage, "sources", Some("Sources")),
         page!(

@@ -1,11 +1,13 @@
 //! One module per subcommand; each calls the core and renders the result. No logic of their own.
 
+mod align;
 mod aspects;
 mod check;
 mod compare;
 mod docs;
 mod export;
 mod frameworks;
+mod gaps;
 mod jurisdictions;
 mod schema;
 mod serve;
@@ -29,6 +31,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Compare(args) => compare::run(data, &args),
         Command::Frameworks(args) => frameworks::run(data, &args),
         Command::Jurisdictions(args) => jurisdictions::run(data, &args),
+        Command::Align(args) => align::run(data, &args),
+        Command::Gaps(args) => gaps::run(data, &args),
         Command::Aspects(args) => aspects::run(data, &args),
         Command::Show(args) => show::run(data, &args),
         Command::Export(args) => export::run(data, &args),

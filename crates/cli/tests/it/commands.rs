@@ -241,3 +241,29 @@ fn jurisdictions_lists_codes_and_what_applies() {
     let fr = text.lines().find(|l| l.starts_with("FR,")).expect("France");
     assert!(fr.contains("eu-mica"), "{fr}");
 }
+
+#[test]
+fn issue_9_align_and_gaps() {
+    // `cryptoreg align EU --format json` exits 0 and `cryptoreg align XX` exits 2.
+    let o = run(&["align", "EU", "--format", "json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert_eq!(json["code"], "EU");
+    assert_eq!(json["standards"].as_array().map(Vec::len), Some(7));
+    let o = run(&["align", "XX"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("`XX`"), "{}", stderr(&o));
+    let o = run(&["align", "EU", "--standard", "eu-mica"]);
+    assert_eq!(o.status.code(), Some(2), "a law is not a standard");
+    let o = run(&["--data", &fixture(), "align", "us-ny", "--format", "csv"]);
+    let text = stdout(&o);
+    assert!(
+        text.contains(
+            "beta-standard,travel-rule,travel-originator-info,adopted,\"zeta-state (mandatory, from 2099-01-01)\""
+        ),
+        "{text}"
+    );
+    let o = run(&["--data", &fixture(), "gaps", "--format", "csv"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("reserve-full-backing,stablecoin-reserves,beta-standard,CN,"), "{}", stdout(&o));
+}

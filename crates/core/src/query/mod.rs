@@ -1,6 +1,7 @@
 //! Queries over the dataset shared by every interface: validation of user input (with "did you mean"
 //! suggestions), the state of a cell as of a date, and the comparison table.
 
+pub mod alignment;
 pub mod as_of;
 pub mod aspect;
 pub mod catalog;

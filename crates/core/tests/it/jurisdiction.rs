@@ -99,7 +99,7 @@ fn sub_national_regimes_are_alternatives_not_added_up() {
     assert_eq!(us.alternatives.len(), 1);
     assert_eq!(us.alternatives[0].only_in.as_ref().map(|j| j.as_str()), Some("US-NY"));
     let ny = merged(&data, "US-NY", "stablecoin-reserves");
-    assert_eq!(ny.level, Some(Level::Binding));
+    assert_eq!(ny.level, Some(Level::Recommended));
     assert_eq!(ny.components[0].reach, Reach::Own);
 }
 

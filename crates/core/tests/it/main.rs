@@ -1,5 +1,6 @@
 //! Integration tests of cryptoreg-core, in one test binary.
 
+mod alignment;
 mod compare;
 mod dataset;
 mod jurisdiction;

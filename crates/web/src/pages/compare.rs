@@ -156,8 +156,17 @@ impl ComparePage {
     /// The query string of this view with `sort`/`dir`/`orient` overridden.
     fn href(&self, sort: &str, dir: Direction, orient: Orientation) -> String {
         let q = &self.query;
-        let mut pairs: Vec<(&str, String)> = q.frameworks.iter().map(|f| ("f", f.to_string())).collect();
-        pairs.extend(q.jurisdictions.iter().map(|j| ("j", j.to_string())));
+        let mut pairs: Vec<(&str, String)> = Vec::new();
+        let mut lists = Vec::new();
+        // Ids and codes are validated kebab-case or uppercase codes: nothing in them needs escaping, so each list
+        // goes comma-separated in one parameter (the parser splits it), which keeps the many sort links short.
+        let frameworks: Vec<&str> = q.frameworks.iter().map(|f| f.as_str()).collect();
+        let jurisdictions: Vec<&str> = q.jurisdictions.iter().map(|j| j.as_str()).collect();
+        for (key, ids) in [("f", frameworks), ("j", jurisdictions)] {
+            if !ids.is_empty() {
+                lists.push(format!("{key}={}", ids.join(",")));
+            }
+        }
         pairs.extend(q.groups.iter().map(|g| ("group", g.to_string())));
         pairs.extend(q.aspects.iter().map(|a| ("aspects", a.to_string())));
         if sort != "name" {
@@ -172,7 +181,9 @@ impl ComparePage {
         if orient == Orientation::Frameworks {
             pairs.push(("orient", "frameworks".into()));
         }
-        format!("/compare?{}", query_string(pairs.iter().map(|(k, v)| (*k, v.as_str()))))
+        let rest = query_string(pairs.iter().map(|(k, v)| (*k, v.as_str())));
+        lists.extend(Some(rest).filter(|r| !r.is_empty()));
+        format!("/compare?{}", lists.join("&"))
     }
 
     fn header(&self, key: &str, label: String, page_href: Option<String>) -> Header {

@@ -1,6 +1,7 @@
 //! One module per page or resource. Each handler parses its query, calls the core, and renders one context
 //! struct as HTML or JSON.
 
+pub mod alignment;
 pub mod aspects;
 pub mod compare;
 pub mod frameworks;

@@ -247,6 +247,9 @@ async fn run_scenarios(web: &WebDriver, base: &str, axe: &str) -> Result<(), Vec
             "/jurisdictions".to_owned(),
             "/jurisdictions/FR".to_owned(),
             "/compare?j=EU&j=US&j=SG&f=fatf-r15".to_owned(),
+            "/alignment".to_owned(),
+            "/alignment/EU".to_owned(),
+            "/gaps".to_owned(),
         ] {
             web.goto(format!("{base}{path}")).await.expect("open page");
             let v = axe_violations(web, axe).await;

@@ -19,6 +19,9 @@ async fn every_json_route_is_pinned() {
         ("methodology", "/methodology.json"),
         ("glossary", "/glossary.json"),
         ("about", "/about.json"),
+        ("alignment", "/alignment.json"),
+        ("alignment_jurisdiction", "/alignment/FR.json?standard=beta-standard"),
+        ("gaps", "/gaps.json"),
     ] {
         let answer = get(uri).await;
         assert_eq!(answer.status, StatusCode::OK, "{uri}");

@@ -1,5 +1,6 @@
 //! Route tests, one module per resource.
 
+mod alignment;
 mod aspects;
 mod compare;
 mod errors;

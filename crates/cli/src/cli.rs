@@ -31,6 +31,8 @@ pub enum Command {
     Align(AlignArgs),
     /// Which jurisdictions leave which recommended requirement open (absent or unknown).
     Gaps(GapsArgs),
+    /// What must I do to do X in markets A, B, C: per market, the checklist, the numbers, what is coming.
+    Path(PathArgs),
     /// List the frameworks.
     Frameworks(ListArgs),
     /// List the aspects (rows of the comparison) with their groups.
@@ -129,6 +131,23 @@ pub struct AlignArgs {
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub as_of: Option<String>,
     /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+/// Arguments of `path`.
+#[derive(Debug, Args)]
+pub struct PathArgs {
+    /// The activity (without it, the activities are listed), e.g. issue-fiat-stablecoin.
+    #[arg(long)]
+    pub activity: Option<String>,
+    /// The markets: comma-separated codes, names or synonyms, e.g. `EU,SG,AE`.
+    #[arg(long, value_delimiter = ',', value_name = "CODES")]
+    pub markets: Vec<String>,
+    /// As of this date (YYYY-MM-DD).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub as_of: Option<String>,
+    /// Output format (markdown prints the whole answer as a document).
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
 }

@@ -398,6 +398,39 @@ pub struct JurisdictionEntry {
     pub synonyms: Vec<String>,
 }
 
+/// `data/activities.toml`: what a firm wants to do, for the pathfinder.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "cryptoreg activities file")]
+pub struct ActivitiesFile {
+    /// Activities.
+    #[serde(default)]
+    pub activities: Vec<ActivityEntry>,
+}
+
+/// An activity.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ActivityEntry {
+    /// Stable kebab-case id.
+    #[schemars(with = "String")]
+    pub id: Text,
+    /// Display name ("Issue a fiat-referenced stablecoin").
+    pub name: String,
+    /// What it covers.
+    pub description: String,
+    /// The aspect whose cell says which authorisation is needed; one of `aspects`.
+    #[schemars(with = "String")]
+    pub authorisation: Text,
+    /// The aspects that apply to the activity.
+    #[schemars(with = "Vec<String>")]
+    pub aspects: Vec<Text>,
+    /// The requirements (of those aspects) that bind a firm doing it; empty means all of them.
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub requirements: Vec<Text>,
+}
+
 /// `data/lists.toml`: lists that editors change: presets of frameworks and the standards to compare against.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

@@ -3,7 +3,7 @@
 //! the dataset together with every diagnostic.
 
 use crate::diagnostic::{DataFile, Diagnostic, Severity};
-use crate::format::{self, AspectsFile, FrameworkFile, GlossaryFile, JurisdictionsFile, ListsFile};
+use crate::format::{self, ActivitiesFile, AspectsFile, FrameworkFile, GlossaryFile, JurisdictionsFile, ListsFile};
 use crate::ids::*;
 use crate::lint::{self, Located, Parsed};
 use crate::model::*;
@@ -54,9 +54,10 @@ pub fn load_embedded() -> Loaded {
 }
 
 /// The data files at the top of the data directory, besides `frameworks/`.
-pub const TOP_FILES: [&str; 4] = ["aspects.toml", "glossary.toml", "jurisdictions.toml", "lists.toml"];
+pub const TOP_FILES: [&str; 5] =
+    ["aspects.toml", "glossary.toml", "jurisdictions.toml", "lists.toml", "activities.toml"];
 
-/// Reads the top files (`aspects.toml`, `glossary.toml`, `jurisdictions.toml`, `lists.toml`) and
+/// Reads the top files (`aspects.toml`, `glossary.toml`, `jurisdictions.toml`, `lists.toml`, `activities.toml`) and
 /// `frameworks/*.toml` from `dir`.
 pub fn read_dir(dir: &Path) -> Result<Vec<DataFile>, LoadError> {
     let io = |path: &Path| {
@@ -104,6 +105,7 @@ pub fn load_files(files: Vec<DataFile>, today: IsoDate) -> Loaded {
         glossary: None,
         jurisdictions: None,
         lists: None,
+        activities: None,
         has_aspects_file: false,
         has_jurisdictions_file: false,
         today,
@@ -120,6 +122,7 @@ pub fn load_files(files: Vec<DataFile>, today: IsoDate) -> Loaded {
                 parsed.jurisdictions = parse::<JurisdictionsFile>(file, &mut diagnostics);
             }
             "lists.toml" => parsed.lists = parse::<ListsFile>(file, &mut diagnostics),
+            "activities.toml" => parsed.activities = parse::<ActivitiesFile>(file, &mut diagnostics),
             p if p.starts_with("frameworks/") => {
                 if let Some(f) = parse::<FrameworkFile>(file, &mut diagnostics) {
                     parsed.frameworks.push(f);
@@ -191,6 +194,9 @@ fn build(parsed: &Parsed<'_>) -> Dataset {
     if let Some(l) = &parsed.lists {
         dataset.lists = build_lists(&l.value);
     }
+    if let Some(a) = &parsed.activities {
+        dataset.activities = a.value.activities.iter().filter_map(|x| build_activity(x, &dataset.aspects)).collect();
+    }
     if let Some(g) = &parsed.glossary {
         dataset.glossary = g
             .value
@@ -247,6 +253,29 @@ fn build_jurisdictions(file: &JurisdictionsFile, dataset: &mut Dataset) {
         };
         dataset.jurisdictions.entry(code).or_insert(info);
     }
+}
+
+fn build_activity(a: &format::ActivityEntry, aspects: &[Aspect]) -> Option<Activity> {
+    let aspect_ids: Vec<AspectId> = a
+        .aspects
+        .iter()
+        .filter_map(|t| aspects.iter().find(|x| x.id.as_str() == t.get_ref()).map(|x| x.id.clone()))
+        .collect();
+    let listed =
+        |r: &Requirement| a.requirements.is_empty() || a.requirements.iter().any(|t| t.get_ref() == r.id.as_str());
+    let requirements = aspects
+        .iter()
+        .filter(|x| aspect_ids.contains(&x.id))
+        .flat_map(|x| x.requirements.iter().filter(|r| listed(r)).map(|r| r.id.clone()))
+        .collect();
+    Some(Activity {
+        id: a.id.get_ref().clone(),
+        name: a.name.clone(),
+        description: a.description.clone(),
+        authorisation: AspectId::parse(a.authorisation.get_ref()).ok().filter(|id| aspect_ids.contains(id))?,
+        aspects: aspect_ids,
+        requirements,
+    })
 }
 
 fn build_lists(file: &ListsFile) -> Lists {

@@ -246,6 +246,26 @@ pub struct Dataset {
     pub jurisdictions: BTreeMap<Jurisdiction, JurisdictionInfo>,
     /// Presets and the standards to compare against.
     pub lists: Lists,
+    /// What firms want to do, for the pathfinder, in file order.
+    pub activities: Vec<Activity>,
+}
+
+/// Something a firm wants to do, with the aspects and requirements that bind it.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct Activity {
+    /// Id.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// What it covers.
+    pub description: String,
+    /// The aspect whose cell says which authorisation is needed.
+    pub authorisation: AspectId,
+    /// The aspects that apply.
+    pub aspects: Vec<AspectId>,
+    /// The requirements that bind a firm doing it (resolved: every requirement of the aspects when the file lists
+    /// none).
+    pub requirements: Vec<RequirementId>,
 }
 
 /// A union or forum that jurisdictions belong to.

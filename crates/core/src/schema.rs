@@ -1,6 +1,6 @@
 //! The JSON Schemas of the data files, generated from the file-format types (never written by hand).
 
-use crate::format::{AspectsFile, FrameworkFile, GlossaryFile, JurisdictionsFile, ListsFile};
+use crate::format::{ActivitiesFile, AspectsFile, FrameworkFile, GlossaryFile, JurisdictionsFile, ListsFile};
 
 /// (file name, pretty JSON) for each schema, as committed under `data/schema/`.
 pub fn data_schemas() -> Vec<(&'static str, String)> {
@@ -15,5 +15,6 @@ pub fn data_schemas() -> Vec<(&'static str, String)> {
         ("glossary.schema.json", render(schemars::schema_for!(GlossaryFile))),
         ("jurisdictions.schema.json", render(schemars::schema_for!(JurisdictionsFile))),
         ("lists.schema.json", render(schemars::schema_for!(ListsFile))),
+        ("activities.schema.json", render(schemars::schema_for!(ActivitiesFile))),
     ]
 }

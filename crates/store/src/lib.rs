@@ -1,7 +1,8 @@
 //! Exports of the dataset: a documented SQLite schema with a full-text index, CSV files (one per table) and
-//! one JSON document. The only crate that knows SQL. Every export is written atomically: to a temporary path
+//! one JSON document; and computed answers as documents (`answer`). The only crate that knows SQL. Every export is written atomically: to a temporary path
 //! beside the target, then renamed, so an interrupted export never leaves a half-written file.
 
+pub mod answer;
 mod atomic;
 mod sqlite;
 pub mod tables;

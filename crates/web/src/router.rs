@@ -2,7 +2,7 @@
 //! registered together), the OpenAPI document and the static assets.
 
 use crate::error::AppError;
-use crate::pages::{alignment, aspects, compare, frameworks, info, jurisdictions, sources};
+use crate::pages::{alignment, aspects, compare, frameworks, info, jurisdictions, path, sources};
 use crate::respond::Ctx;
 use crate::security;
 use crate::state::AppState;
@@ -99,6 +99,7 @@ pub fn pages() -> Vec<Page> {
             "jurisdictions",
             None
         ),
+        page!("/path", path::show, path::__path_show, path::PathPage, "path", Some("Pathfinder")),
         page!(
             "/alignment",
             alignment::matrix_page,
@@ -154,6 +155,8 @@ pub fn app(state: AppState) -> Router {
         router = router.route(page.path, page.handler);
     }
     let mut router = router
+        .route("/path.md", get(path::download))
+        .route("/path.csv", get(path::download))
         .route("/api/openapi.json", get(openapi))
         .route("/static/{name}", get(asset))
         .fallback(not_found)

@@ -9,6 +9,7 @@ mod export;
 mod frameworks;
 mod gaps;
 mod jurisdictions;
+mod path;
 mod schema;
 mod serve;
 mod show;
@@ -33,6 +34,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Jurisdictions(args) => jurisdictions::run(data, &args),
         Command::Align(args) => align::run(data, &args),
         Command::Gaps(args) => gaps::run(data, &args),
+        Command::Path(args) => path::run(data, &args),
         Command::Aspects(args) => aspects::run(data, &args),
         Command::Show(args) => show::run(data, &args),
         Command::Export(args) => export::run(data, &args),
@@ -59,6 +61,7 @@ pub fn usage_error(error: cryptoreg_core::query::QueryError) -> ExitCode {
             "`cryptoreg jurisdictions` lists the codes (ISO 3166-1 alpha-2 such as GB, US-NY style, EU), names and synonyms"
         }
         E::InvalidChoice { .. } => "see `cryptoreg compare --help`",
+        E::UnknownActivity { .. } => "`cryptoreg path` with no --activity lists the activities",
     };
     eprintln!("error: {message} ({tip})");
     ExitCode::from(EXIT_USAGE)

@@ -267,3 +267,29 @@ fn issue_9_align_and_gaps() {
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(stdout(&o).contains("reserve-full-backing,stablecoin-reserves,beta-standard,CN,"), "{}", stdout(&o));
 }
+
+#[test]
+fn issue_10_path() {
+    // `cryptoreg path` exits 0 on the stablecoin question and 2 on an unknown market.
+    let o = run(&["path", "--activity", "issue-fiat-stablecoin", "--markets", "EU,US,JP", "--format", "json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert_eq!(json["answer"]["markets"].as_array().map(Vec::len), Some(3));
+    let o = run(&["path", "--activity", "issue-fiat-stablecoin", "--markets", "EU,XX"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("`XX`"), "{}", stderr(&o));
+    let o = run(&["path"]);
+    assert!(o.status.success() && stdout(&o).contains("issue-fiat-stablecoin"), "lists the activities");
+    let o = run(&[
+        "--data",
+        &fixture(),
+        "path",
+        "--activity",
+        "issue-stablecoin",
+        "--markets",
+        "FR,JP",
+        "--format",
+        "markdown",
+    ]);
+    assert!(stdout(&o).starts_with("# Issue a stablecoin in FR, JP"), "{}", stdout(&o));
+}

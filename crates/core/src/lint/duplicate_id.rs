@@ -9,7 +9,7 @@ use std::collections::HashMap;
 /// The rule.
 pub const RULE: Rule = Rule {
     name: "duplicate-id",
-    description: "Source ids are unique in a file; group, aspect, requirement and term ids are unique in the dataset; jurisdiction, grouping and preset ids are unique in their files; parameter ids are unique in an aspect.",
+    description: "Source ids are unique in a file; group, aspect, requirement and term ids are unique in the dataset; jurisdiction, grouping, preset and activity ids are unique in their files; parameter ids are unique in an aspect.",
     severity: Severity::Error,
     check: |parsed, report| {
         let mut check_all = |file: &DataFile, what: &str, ids: Vec<&Text>| {
@@ -55,6 +55,9 @@ pub const RULE: Rule = Rule {
         }
         if let Some(l) = &parsed.lists {
             check_all(l.file, "preset", l.value.presets.iter().map(|p| &p.id).collect());
+        }
+        if let Some(a) = &parsed.activities {
+            check_all(a.file, "activity", a.value.activities.iter().map(|x| &x.id).collect());
         }
     },
 };

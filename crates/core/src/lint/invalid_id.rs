@@ -51,5 +51,10 @@ pub const RULE: Rule = Rule {
                 check(l.file, "preset", &p.id);
             }
         }
+        if let Some(a) = &parsed.activities {
+            for x in &a.value.activities {
+                check(a.file, "activity", &x.id);
+            }
+        }
     },
 };

@@ -3,7 +3,8 @@
 
 use crate::diagnostic::{DataFile, Diagnostic, Severity};
 use crate::format::{
-    AspectEntry, AspectsFile, FrameworkFile, GlossaryFile, JurisdictionsFile, ListsFile, ProvisionEntry, Text,
+    ActivitiesFile, AspectEntry, AspectsFile, FrameworkFile, GlossaryFile, JurisdictionsFile, ListsFile,
+    ProvisionEntry, Text,
 };
 use crate::ids::IsoDate;
 use std::ops::Range;
@@ -28,6 +29,7 @@ mod stale_history;
 mod stale_review;
 mod toml_syntax;
 mod unexplained_uncertainty;
+mod unknown_activity_reference;
 mod unknown_aspect;
 mod unknown_framework;
 mod unknown_jurisdiction;
@@ -66,6 +68,7 @@ pub const RULES: &[Rule] = &[
     missing_provision::RULE,
     unknown_jurisdiction::RULE,
     unknown_framework::RULE,
+    unknown_activity_reference::RULE,
     foreign_requirement::RULE,
     foreign_parameter::RULE,
     stale_history::RULE,
@@ -98,6 +101,8 @@ pub struct Parsed<'a> {
     pub jurisdictions: Option<Located<'a, JurisdictionsFile>>,
     /// `lists.toml`, if present and parseable.
     pub lists: Option<Located<'a, ListsFile>>,
+    /// `activities.toml`, if present and parseable.
+    pub activities: Option<Located<'a, ActivitiesFile>>,
     /// Whether `aspects.toml` existed at all (parsed or not).
     pub has_aspects_file: bool,
     /// Whether `jurisdictions.toml` existed at all (parsed or not).

@@ -8,6 +8,7 @@ pub mod catalog;
 pub mod compare;
 pub mod framework;
 pub mod jurisdiction;
+pub mod path;
 pub mod stats;
 pub mod views;
 
@@ -55,6 +56,14 @@ pub enum QueryError {
         /// The bad code.
         id: String,
         /// Closest valid codes.
+        suggestions: Vec<String>,
+    },
+    /// An activity id that does not exist.
+    #[error("unknown activity `{id}`{}", hint(suggestions))]
+    UnknownActivity {
+        /// The bad id.
+        id: String,
+        /// Closest valid ids.
         suggestions: Vec<String>,
     },
     /// A sort key that is neither `name`, `aspect`, an aspect, an aspect parameter nor a framework.
@@ -111,6 +120,7 @@ impl QueryError {
             | QueryError::UnknownAspect { .. }
             | QueryError::UnknownGroup { .. }
             | QueryError::UnknownJurisdiction { .. }
+            | QueryError::UnknownActivity { .. }
             | QueryError::UnknownSortKey { .. } => ErrorKind::NotFound,
             QueryError::TooFewColumns { .. }
             | QueryError::MalformedSortKey { .. }
@@ -127,6 +137,7 @@ impl QueryError {
             QueryError::UnknownAspect { .. } => "unknown-aspect",
             QueryError::UnknownGroup { .. } => "unknown-group",
             QueryError::UnknownJurisdiction { .. } => "unknown-jurisdiction",
+            QueryError::UnknownActivity { .. } => "unknown-activity",
             QueryError::UnknownSortKey { .. } => "unknown-sort",
             QueryError::MalformedSortKey { .. } => "bad-sort",
             QueryError::InvalidDate { .. } => "bad-date",
@@ -141,6 +152,7 @@ impl QueryError {
             | QueryError::UnknownAspect { suggestions, .. }
             | QueryError::UnknownGroup { suggestions, .. }
             | QueryError::UnknownJurisdiction { suggestions, .. }
+            | QueryError::UnknownActivity { suggestions, .. }
             | QueryError::UnknownSortKey { suggestions, .. } => suggestions,
             QueryError::TooFewColumns { .. }
             | QueryError::MalformedSortKey { .. }

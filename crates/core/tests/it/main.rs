@@ -5,4 +5,5 @@ mod compare;
 mod dataset;
 mod jurisdiction;
 mod lint;
+mod path;
 mod schema;

@@ -7,6 +7,7 @@ pub mod compare;
 pub mod frameworks;
 pub mod info;
 pub mod jurisdictions;
+pub mod path;
 pub mod sources;
 
 use cryptoreg_core::model::FrameworkKind;

@@ -236,6 +236,28 @@ async fn run_scenarios(web: &WebDriver, base: &str, axe: &str) -> Result<(), Vec
     let p = problems(web).await;
     check(p.is_empty(), format!("console errors or CSP violations: {p:?}"));
 
+    // Issue #10: the pathfinder's form works without JavaScript: type markets by name, choose the activity, submit.
+    let cdp = ChromeDevTools::new(web.handle.clone());
+    let no_js = cdp.execute_cdp_with_params("Emulation.setScriptExecutionDisabled", json!({ "value": true })).await;
+    check(no_js.is_ok(), format!("could not disable JavaScript: {no_js:?}"));
+    web.goto(format!("{base}/path")).await.expect("open path");
+    web.find(By::Css("#activity option[value='issue-fiat-stablecoin']"))
+        .await
+        .expect("activity")
+        .click()
+        .await
+        .expect("choose");
+    web.find(By::Id("m-typed")).await.expect("markets").send_keys("EU, Singapore, uae").await.expect("type");
+    web.find(By::Css("form.path-form button[type='submit']")).await.expect("submit").click().await.expect("submit");
+    let answered = wait_until(|| async { web.find(By::Id("answer-title")).await.is_ok() }).await;
+    check(answered, "the pathfinder form gave no answer without JavaScript".into());
+    let url = web.current_url().await.map(|u| u.to_string()).unwrap_or_default();
+    check(url.contains("activity=issue-fiat-stablecoin"), format!("the answer's URL is not a permalink: {url}"));
+    let markets =
+        web.find_all(By::Css("table.markets tbody tr")).await.map(|r| r.len()).unwrap_or(0);
+    check(markets == 3, format!("three markets expected in the answer, got {markets}"));
+    let _ = cdp.execute_cdp_with_params("Emulation.setScriptExecutionDisabled", json!({ "value": false })).await;
+
     // Accessibility at desktop and phone widths, and no console errors or CSP violations on any page.
     for (width, height) in [(1280u32, 900u32), (375, 812)] {
         web.set_window_rect(0, 0, width, height).await.expect("resize");
@@ -250,6 +272,8 @@ async fn run_scenarios(web: &WebDriver, base: &str, axe: &str) -> Result<(), Vec
             "/alignment".to_owned(),
             "/alignment/EU".to_owned(),
             "/gaps".to_owned(),
+            "/path".to_owned(),
+            "/path?activity=issue-fiat-stablecoin&m=EU&m=US&m=SG&m=HK&m=AE&m=JP".to_owned(),
         ] {
             web.goto(format!("{base}{path}")).await.expect("open page");
             let v = axe_violations(web, axe).await;

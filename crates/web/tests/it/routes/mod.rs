@@ -9,4 +9,5 @@ mod hostile;
 mod info;
 mod json_snapshots;
 mod jurisdictions;
+mod path;
 mod security;

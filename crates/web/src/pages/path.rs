@@ -89,7 +89,7 @@ impl PathPage {
 pub async fn show(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
     let params: PathParams = ctx.query()?;
     let report = path(&state.data, &params.input()).map_err(|e| ctx.query_error(e))?;
-    let market_choices = state
+    let mut market_choices: Vec<MarketChoice> = state
         .data
         .jurisdictions
         .values()
@@ -100,6 +100,7 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
             selected: report.markets.contains(&j.code),
         })
         .collect();
+    market_choices.sort_by(|a, b| a.name.cmp(&b.name));
     let permalink = format!("/path?{}", PathPage::query(&report));
     Ok(ctx.render(&PathPage { report, market_choices, permalink, chrome: ctx.chrome.clone() }))
 }

@@ -33,6 +33,8 @@ pub enum Command {
     Gaps(GapsArgs),
     /// What must I do to do X in markets A, B, C: per market, the checklist, the numbers, what is coming.
     Path(PathArgs),
+    /// What changed between two dates (milestones, cell changes, corrections) and what is coming.
+    Changes(ChangesArgs),
     /// List the frameworks.
     Frameworks(ListArgs),
     /// List the aspects (rows of the comparison) with their groups.
@@ -114,6 +116,9 @@ pub struct CompareArgs {
     /// Show each cell as it stood on this date (YYYY-MM-DD).
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub as_of: Option<String>,
+    /// List the cells that differ between this date and the as-of date (or today); JSON gives them as `diff`.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub diff: Option<String>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
@@ -148,6 +153,32 @@ pub struct PathArgs {
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub as_of: Option<String>,
     /// Output format (markdown prints the whole answer as a document).
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+/// Arguments of `changes`.
+#[derive(Debug, Args)]
+pub struct ChangesArgs {
+    /// First day (YYYY-MM-DD); default one year before --to.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub from: Option<String>,
+    /// Last day (YYYY-MM-DD); default today.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub to: Option<String>,
+    /// Only the frameworks that apply in these jurisdictions (comma-separated codes, names or synonyms).
+    #[arg(short = 'j', long = "jurisdictions", value_delimiter = ',', value_name = "CODES")]
+    pub jurisdictions: Vec<String>,
+    /// Only these frameworks (comma-separated ids).
+    #[arg(short = 'f', long = "frameworks", value_delimiter = ',', value_name = "IDS")]
+    pub frameworks: Vec<String>,
+    /// Only these aspects (comma-separated ids).
+    #[arg(long, value_delimiter = ',')]
+    pub aspect: Vec<String>,
+    /// Months ahead for "coming up" (default 12).
+    #[arg(long, value_name = "MONTHS")]
+    pub upcoming: Option<String>,
+    /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
 }

@@ -431,6 +431,48 @@ pub struct ActivityEntry {
     pub requirements: Vec<Text>,
 }
 
+/// `data/release.toml`: the dataset's release identity (editorial time).
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "cryptoreg release file")]
+pub struct ReleaseFile {
+    /// Release version (`2026.11.28`).
+    pub version: String,
+    /// Release date, `YYYY-MM-DD`.
+    #[schemars(with = "String")]
+    pub date: Text,
+}
+
+/// `data/corrections.toml`: the log of substantive corrections to cells.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "cryptoreg corrections file")]
+pub struct CorrectionsFile {
+    /// Corrections, any order.
+    #[serde(default)]
+    pub corrections: Vec<CorrectionEntry>,
+}
+
+/// One correction.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CorrectionEntry {
+    /// When the data changed, `YYYY-MM-DD` (not in the future).
+    #[schemars(with = "String")]
+    pub date: Text,
+    /// The framework.
+    #[schemars(with = "String")]
+    pub framework: Text,
+    /// The cells (aspect ids) changed; empty for a change to the framework itself.
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub aspects: Vec<Text>,
+    /// What changed (old value, new value).
+    pub what: String,
+    /// Why, with the source that shows it.
+    pub why: String,
+}
+
 /// `data/lists.toml`: lists that editors change: presets of frameworks and the standards to compare against.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

@@ -3,7 +3,10 @@
 //! the dataset together with every diagnostic.
 
 use crate::diagnostic::{DataFile, Diagnostic, Severity};
-use crate::format::{self, ActivitiesFile, AspectsFile, FrameworkFile, GlossaryFile, JurisdictionsFile, ListsFile};
+use crate::format::{
+    self, ActivitiesFile, AspectsFile, CorrectionsFile, FrameworkFile, GlossaryFile, JurisdictionsFile, ListsFile,
+    ReleaseFile,
+};
 use crate::ids::*;
 use crate::lint::{self, Located, Parsed};
 use crate::model::*;
@@ -54,10 +57,17 @@ pub fn load_embedded() -> Loaded {
 }
 
 /// The data files at the top of the data directory, besides `frameworks/`.
-pub const TOP_FILES: [&str; 5] =
-    ["aspects.toml", "glossary.toml", "jurisdictions.toml", "lists.toml", "activities.toml"];
+pub const TOP_FILES: [&str; 7] = [
+    "aspects.toml",
+    "glossary.toml",
+    "jurisdictions.toml",
+    "lists.toml",
+    "activities.toml",
+    "release.toml",
+    "corrections.toml",
+];
 
-/// Reads the top files (`aspects.toml`, `glossary.toml`, `jurisdictions.toml`, `lists.toml`, `activities.toml`) and
+/// Reads the top files (`TOP_FILES`) and
 /// `frameworks/*.toml` from `dir`.
 pub fn read_dir(dir: &Path) -> Result<Vec<DataFile>, LoadError> {
     let io = |path: &Path| {
@@ -106,6 +116,8 @@ pub fn load_files(files: Vec<DataFile>, today: IsoDate) -> Loaded {
         jurisdictions: None,
         lists: None,
         activities: None,
+        release: None,
+        corrections: None,
         has_aspects_file: false,
         has_jurisdictions_file: false,
         today,
@@ -123,6 +135,8 @@ pub fn load_files(files: Vec<DataFile>, today: IsoDate) -> Loaded {
             }
             "lists.toml" => parsed.lists = parse::<ListsFile>(file, &mut diagnostics),
             "activities.toml" => parsed.activities = parse::<ActivitiesFile>(file, &mut diagnostics),
+            "release.toml" => parsed.release = parse::<ReleaseFile>(file, &mut diagnostics),
+            "corrections.toml" => parsed.corrections = parse::<CorrectionsFile>(file, &mut diagnostics),
             p if p.starts_with("frameworks/") => {
                 if let Some(f) = parse::<FrameworkFile>(file, &mut diagnostics) {
                     parsed.frameworks.push(f);
@@ -196,6 +210,27 @@ fn build(parsed: &Parsed<'_>) -> Dataset {
     }
     if let Some(a) = &parsed.activities {
         dataset.activities = a.value.activities.iter().filter_map(|x| build_activity(x, &dataset.aspects)).collect();
+    }
+    if let Some(r) = &parsed.release {
+        dataset.release =
+            IsoDate::parse(r.value.date.get_ref()).ok().map(|date| Release { version: r.value.version.clone(), date });
+    }
+    if let Some(c) = &parsed.corrections {
+        dataset.corrections = c
+            .value
+            .corrections
+            .iter()
+            .filter_map(|x| {
+                Some(Correction {
+                    date: IsoDate::parse(x.date.get_ref()).ok()?,
+                    framework: FrameworkId::parse(x.framework.get_ref()).ok()?,
+                    aspects: x.aspects.iter().filter_map(|a| AspectId::parse(a.get_ref()).ok()).collect(),
+                    what: x.what.clone(),
+                    why: x.why.clone(),
+                })
+            })
+            .collect();
+        dataset.corrections.sort_by_key(|c| std::cmp::Reverse(c.date));
     }
     if let Some(g) = &parsed.glossary {
         dataset.glossary = g

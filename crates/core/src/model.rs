@@ -248,6 +248,45 @@ pub struct Dataset {
     pub lists: Lists,
     /// What firms want to do, for the pathfinder, in file order.
     pub activities: Vec<Activity>,
+    /// The release identity (editorial time), if the data has one.
+    pub release: Option<Release>,
+    /// Substantive corrections, newest first.
+    pub corrections: Vec<Correction>,
+}
+
+/// The dataset's release: editorial time, apart from the legal time of the cells.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct Release {
+    /// Version.
+    pub version: String,
+    /// Date.
+    pub date: IsoDate,
+}
+
+/// A substantive correction to the data.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct Correction {
+    /// When the data changed.
+    pub date: IsoDate,
+    /// The framework.
+    pub framework: FrameworkId,
+    /// The cells changed (empty: the framework itself).
+    pub aspects: Vec<AspectId>,
+    /// What changed.
+    pub what: String,
+    /// Why, with its source.
+    pub why: String,
+}
+
+impl Dataset {
+    /// The date a cell last changed in substance, from the corrections log.
+    pub fn last_changed(&self, framework: &FrameworkId, aspect: &AspectId) -> Option<IsoDate> {
+        self.corrections
+            .iter()
+            .filter(|c| &c.framework == framework && c.aspects.contains(aspect))
+            .map(|c| c.date)
+            .max()
+    }
 }
 
 /// Something a firm wants to do, with the aspects and requirements that bind it.

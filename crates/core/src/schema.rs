@@ -1,6 +1,9 @@
 //! The JSON Schemas of the data files, generated from the file-format types (never written by hand).
 
-use crate::format::{ActivitiesFile, AspectsFile, FrameworkFile, GlossaryFile, JurisdictionsFile, ListsFile};
+use crate::format::{
+    ActivitiesFile, AspectsFile, CorrectionsFile, FrameworkFile, GlossaryFile, JurisdictionsFile, ListsFile,
+    ReleaseFile,
+};
 
 /// (file name, pretty JSON) for each schema, as committed under `data/schema/`.
 pub fn data_schemas() -> Vec<(&'static str, String)> {
@@ -16,5 +19,7 @@ pub fn data_schemas() -> Vec<(&'static str, String)> {
         ("jurisdictions.schema.json", render(schemars::schema_for!(JurisdictionsFile))),
         ("lists.schema.json", render(schemars::schema_for!(ListsFile))),
         ("activities.schema.json", render(schemars::schema_for!(ActivitiesFile))),
+        ("release.schema.json", render(schemars::schema_for!(ReleaseFile))),
+        ("corrections.schema.json", render(schemars::schema_for!(CorrectionsFile))),
     ]
 }

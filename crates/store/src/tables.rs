@@ -405,5 +405,39 @@ pub fn tables(data: &Dataset) -> Vec<Table> {
             ],
             rows: glossary,
         },
+        Table {
+            name: "release",
+            description: "The dataset's release (editorial time): one row.",
+            columns: vec![key("version", "TEXT"), col("date", "TEXT")],
+            rows: data.release.iter().map(|r| vec![text(&r.version), text(r.date)]).collect(),
+        },
+        Table {
+            name: "corrections",
+            description: "Substantive corrections to cells: when, which cells, what changed and why.",
+            columns: vec![
+                key("position", "INTEGER"),
+                col("date", "TEXT"),
+                col("framework_id", "TEXT"),
+                col("aspect_ids", "TEXT"),
+                col("what", "TEXT"),
+                col("why", "TEXT"),
+            ],
+            rows: data
+                .corrections
+                .iter()
+                .enumerate()
+                .map(|(i, c)| {
+                    let aspects: Vec<&str> = c.aspects.iter().map(|a| a.as_str()).collect();
+                    vec![
+                        Value::Int(i64::try_from(i).unwrap_or(i64::MAX)),
+                        text(c.date),
+                        text(&c.framework),
+                        text(aspects.join(" ")),
+                        text(&c.what),
+                        text(&c.why),
+                    ]
+                })
+                .collect(),
+        },
     ]
 }

@@ -29,6 +29,10 @@ pub struct Chrome {
     pub data_as_of: String,
     /// The JSON twin of this page.
     pub json_href: String,
+    /// The Atom feed that follows this page, if any.
+    pub feed_href: Option<String>,
+    /// The dataset's release ("2026.11.28 (2026-11-28)"), editorial time.
+    pub release: String,
 }
 
 impl Chrome {

@@ -49,6 +49,18 @@ impl Ctx {
     }
 }
 
+/// The Atom feed that follows a page: `/changes`, a framework, a jurisdiction or an aspect.
+fn feed_of(path: &str) -> Option<String> {
+    let segments: Vec<&str> = path.trim_start_matches('/').split('/').collect();
+    match segments.as_slice() {
+        ["changes"] => Some("/changes.atom".to_owned()),
+        [section @ ("frameworks" | "jurisdictions" | "aspects"), id] if !id.is_empty() => {
+            Some(format!("/{section}/{id}/changes.atom"))
+        }
+        _ => None,
+    }
+}
+
 impl FromRequestParts<AppState> for Ctx {
     type Rejection = std::convert::Infallible;
 
@@ -69,6 +81,8 @@ impl FromRequestParts<AppState> for Ctx {
             js: format!("/static/{}", state.assets.js.hashed_name),
             path: path.strip_suffix(".json").unwrap_or(path).to_owned(),
             data_as_of: state.newest_review.clone(),
+            feed_href: feed_of(base),
+            release: state.data.release.as_ref().map(|r| format!("{} ({})", r.version, r.date)).unwrap_or_default(),
         };
         Ok(Ctx { want, chrome, query })
     }

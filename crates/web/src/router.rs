@@ -2,7 +2,7 @@
 //! registered together), the OpenAPI document and the static assets.
 
 use crate::error::AppError;
-use crate::pages::{alignment, aspects, compare, frameworks, info, jurisdictions, path, sources};
+use crate::pages::{alignment, aspects, changes, compare, frameworks, info, jurisdictions, path, sources};
 use crate::respond::Ctx;
 use crate::security;
 use crate::state::AppState;
@@ -124,6 +124,7 @@ pub fn pages() -> Vec<Page> {
             "alignment",
             Some("Gaps")
         ),
+        page!("/changes", changes::list, changes::__path_list, changes::ChangesPage, "changes", Some("Changes")),
         page!("/sources", sources::list, sources::__path_list, sources::SourcesPage, "sources", Some("Sources")),
         page!(
             "/methodology",
@@ -155,6 +156,10 @@ pub fn app(state: AppState) -> Router {
         router = router.route(page.path, page.handler);
     }
     let mut router = router
+        .route("/changes.atom", get(changes::feed_all))
+        .route("/frameworks/{id}/changes.atom", get(changes::feed_framework))
+        .route("/jurisdictions/{code}/changes.atom", get(changes::feed_jurisdiction))
+        .route("/aspects/{id}/changes.atom", get(changes::feed_aspect))
         .route("/path.md", get(path::download))
         .route("/path.csv", get(path::download))
         .route("/api/openapi.json", get(openapi))

@@ -18,6 +18,7 @@ pub fn run(data_dir: Option<&Path>, args: &CompareArgs) -> anyhow::Result<ExitCo
         dir: Some(if args.desc { "desc" } else { "asc" }.to_owned()),
         as_of: args.as_of.clone(),
         orient: None,
+        diff: args.diff.clone(),
         home_preset_when_empty: false,
     };
     let comparison = match CompareQuery::parse(&dataset, &input).and_then(|query| compare(&dataset, &query)) {
@@ -25,7 +26,31 @@ pub fn run(data_dir: Option<&Path>, args: &CompareArgs) -> anyhow::Result<ExitCo
         Err(e) => return Ok(usage_error(e)),
     };
     let out = match args.format {
-        Format::Table | Format::Markdown => render::comparison_table(&comparison, args.format, args.transpose),
+        Format::Table | Format::Markdown => {
+            let mut text = render::comparison_table(&comparison, args.format, args.transpose);
+            if let Some(diff) = &comparison.diff {
+                text.push_str(&format!("\n{} cell(s) changed since {}:\n", diff.changes.len(), diff.against));
+                let level = |f: &Option<cryptoreg_core::query::compare::CellFacts>| match f {
+                    None => "nothing recorded".to_owned(),
+                    Some(x) => format!(
+                        "{}{}, {} mandatory",
+                        x.level.map(|l| l.label()).unwrap_or_default(),
+                        x.status.map(|s| format!(" ({})", s.label())).unwrap_or_default(),
+                        x.mandatory.len()
+                    ),
+                };
+                for c in &diff.changes {
+                    text.push_str(&format!(
+                        "- {} × {}: {} → {}\n",
+                        c.column,
+                        c.aspect,
+                        level(&c.before),
+                        level(&c.after)
+                    ));
+                }
+            }
+            text
+        }
         Format::Csv => render::comparison_csv(&comparison, args.transpose)?,
         Format::Json => render::json(&comparison)?,
     };

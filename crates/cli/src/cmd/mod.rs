@@ -2,6 +2,7 @@
 
 mod align;
 mod aspects;
+mod changes;
 mod check;
 mod compare;
 mod docs;
@@ -35,6 +36,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Align(args) => align::run(data, &args),
         Command::Gaps(args) => gaps::run(data, &args),
         Command::Path(args) => path::run(data, &args),
+        Command::Changes(args) => changes::run(data, &args),
         Command::Aspects(args) => aspects::run(data, &args),
         Command::Show(args) => show::run(data, &args),
         Command::Export(args) => export::run(data, &args),

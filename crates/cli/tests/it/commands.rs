@@ -293,3 +293,42 @@ fn issue_10_path() {
     ]);
     assert!(stdout(&o).starts_with("# Issue a stablecoin in FR, JP"), "{}", stdout(&o));
 }
+
+#[test]
+fn issue_11_changes() {
+    // `cryptoreg changes --from 2024-01-01 --to 2025-12-31 --format json` exits 0, and a bad date exits 2.
+    let o = run(&["changes", "--from", "2024-01-01", "--to", "2025-12-31", "--format", "json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert!(json["events"].as_array().is_some_and(|e| !e.is_empty()));
+    let o = run(&["changes", "--from", "2024-13-01"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("2024-13-01"), "{}", stderr(&o));
+    let o = run(&[
+        "--data",
+        &fixture(),
+        "changes",
+        "--from",
+        "2023-01-01",
+        "--to",
+        "2024-12-31",
+        "-f",
+        "alpha-law",
+        "--format",
+        "csv",
+    ]);
+    let text = stdout(&o);
+    assert!(text.contains("past,2024-01-01,cell-change,alpha-law,stablecoin-reserves"), "{text}");
+    let o = run(&[
+        "--data",
+        &fixture(),
+        "compare",
+        "alpha-law",
+        "beta-standard",
+        "--as-of",
+        "2024-06-01",
+        "--diff",
+        "2023-06-01",
+    ]);
+    assert!(stdout(&o).contains("1 cell(s) changed since 2023-06-01"), "{}", stdout(&o));
+}

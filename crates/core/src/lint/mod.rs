@@ -3,12 +3,13 @@
 
 use crate::diagnostic::{DataFile, Diagnostic, Severity};
 use crate::format::{
-    ActivitiesFile, AspectEntry, AspectsFile, FrameworkFile, GlossaryFile, JurisdictionsFile, ListsFile,
-    ProvisionEntry, Text,
+    ActivitiesFile, AspectEntry, AspectsFile, CorrectionsFile, FrameworkFile, GlossaryFile, JurisdictionsFile,
+    ListsFile, ProvisionEntry, ReleaseFile, Text,
 };
 use crate::ids::IsoDate;
 use std::ops::Range;
 
+mod correction_target;
 mod date_order;
 mod duplicate_id;
 mod file_name;
@@ -69,6 +70,7 @@ pub const RULES: &[Rule] = &[
     unknown_jurisdiction::RULE,
     unknown_framework::RULE,
     unknown_activity_reference::RULE,
+    correction_target::RULE,
     foreign_requirement::RULE,
     foreign_parameter::RULE,
     stale_history::RULE,
@@ -103,6 +105,10 @@ pub struct Parsed<'a> {
     pub lists: Option<Located<'a, ListsFile>>,
     /// `activities.toml`, if present and parseable.
     pub activities: Option<Located<'a, ActivitiesFile>>,
+    /// `release.toml`, if present and parseable.
+    pub release: Option<Located<'a, ReleaseFile>>,
+    /// `corrections.toml`, if present and parseable.
+    pub corrections: Option<Located<'a, CorrectionsFile>>,
     /// Whether `aspects.toml` existed at all (parsed or not).
     pub has_aspects_file: bool,
     /// Whether `jurisdictions.toml` existed at all (parsed or not).

@@ -226,7 +226,7 @@ pub fn measure(
     let mut total = Score::default();
     let mut aspects = Vec::new();
     for aspect in &data.aspects {
-        let standard_cell = CellView::build(standard, aspect, date);
+        let standard_cell = CellView::build(data, standard, aspect, date);
         let wanted = recommended(&standard_cell);
         if wanted.is_empty() {
             continue;
@@ -569,7 +569,9 @@ pub fn gaps(data: &Dataset, aspect: Option<&str>, as_of: Option<&str>) -> Result
         for requirement in &aspect.requirements {
             let by: Vec<FrameworkId> = standards(data)
                 .into_iter()
-                .filter(|s| recommended(&CellView::build(s, aspect, as_of)).iter().any(|(id, _)| *id == requirement.id))
+                .filter(|s| {
+                    recommended(&CellView::build(data, s, aspect, as_of)).iter().any(|(id, _)| *id == requirement.id)
+                })
                 .map(|s| s.id.clone())
                 .collect();
             if !by.is_empty() {

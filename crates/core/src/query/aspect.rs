@@ -77,6 +77,7 @@ pub fn aspect_report(data: &Dataset, id: &str, input: &AspectInput) -> Result<As
         dir: Direction::parse(input.dir.as_deref())?,
         as_of: parse_date(input.as_of.as_deref())?,
         orient: Orientation::Aspects,
+        diff: None,
     };
     let columns = query.columns();
     let comparison = table(data, &query, &columns);

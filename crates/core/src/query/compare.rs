@@ -31,6 +31,8 @@ pub struct CompareInput {
     pub as_of: Option<String>,
     /// `aspects` (aspects as rows) or `frameworks` (frameworks and jurisdictions as rows).
     pub orient: Option<String>,
+    /// `YYYY-MM-DD`: mark the cells that differ between this date and the as-of date (or today).
+    pub diff: Option<String>,
     /// When neither frameworks nor jurisdictions are given, select the home preset of the data's lists.
     pub home_preset_when_empty: bool,
 }
@@ -193,6 +195,8 @@ pub struct CompareQuery {
     pub as_of: Option<IsoDate>,
     /// The orientation.
     pub orient: Orientation,
+    /// The date to compare against, if a diff is asked for.
+    pub diff: Option<IsoDate>,
 }
 
 impl CompareQuery {
@@ -242,6 +246,7 @@ impl CompareQuery {
             sort: SortKey::parse(data, input.sort.as_deref())?,
             dir: Direction::parse(input.dir.as_deref())?,
             orient: Orientation::parse(input.orient.as_deref())?,
+            diff: parse_date(input.diff.as_deref())?,
         })
     }
 
@@ -394,6 +399,89 @@ pub struct Comparison {
     pub columns: Vec<Column>,
     /// Rows, in display order.
     pub rows: Vec<Row>,
+    /// The cells that differ from another date, when a diff was asked for.
+    pub diff: Option<ComparisonDiff>,
+}
+
+/// The cells of a comparison that differ between two dates.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct ComparisonDiff {
+    /// The other date (the table shows `as_of`, or today).
+    pub against: IsoDate,
+    /// The cells that differ, in table order.
+    pub changes: Vec<CellDiff>,
+}
+
+/// One cell that differs between two dates.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct CellDiff {
+    /// The column's key (framework id, or lowercase jurisdiction code).
+    pub column: String,
+    /// The aspect.
+    pub aspect: AspectId,
+    /// On the `against` date (`null`: nothing recorded then).
+    pub before: Option<CellFacts>,
+    /// On the table's date.
+    pub after: Option<CellFacts>,
+}
+
+/// What is compared of a cell between two dates.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct CellFacts {
+    /// Level.
+    pub level: Option<Level>,
+    /// Status (framework cells).
+    pub status: Option<crate::model::Status>,
+    /// One line.
+    pub summary: Option<String>,
+    /// Mandatory requirements.
+    pub mandatory: Vec<crate::ids::RequirementId>,
+    /// Numbers, as shown.
+    pub parameters: Vec<String>,
+}
+
+impl Cell {
+    /// The facts a diff compares; `None` where the cell has no state.
+    pub fn facts(&self) -> Option<CellFacts> {
+        match self {
+            Cell::Framework(c) if c.has_content() => Some(CellFacts {
+                level: c.level,
+                status: c.status,
+                summary: c.summary.clone(),
+                mandatory: c
+                    .requirements
+                    .iter()
+                    .filter(|r| r.strength == Strength::Mandatory)
+                    .map(|r| r.id.clone())
+                    .collect(),
+                parameters: c.parameters.iter().map(|p| format!("{}: {}", p.label, p.display)).collect(),
+            }),
+            Cell::Framework(_) => None,
+            Cell::Jurisdiction(m) => m.level.map(|level| CellFacts {
+                level: Some(level),
+                status: None,
+                summary: m.summary.clone(),
+                mandatory: m
+                    .requirements
+                    .iter()
+                    .filter(|r| r.strength == Strength::Mandatory)
+                    .map(|r| r.id.clone())
+                    .collect(),
+                parameters: m
+                    .parameters
+                    .iter()
+                    .filter_map(|p| Some(format!("{}: {}", p.label, p.strictest.as_ref()?.display)))
+                    .collect(),
+            }),
+        }
+    }
+}
+
+impl Comparison {
+    /// The diff of one cell, if the comparison has a diff and the cell differs.
+    pub fn change(&self, column: &str, aspect: &AspectId) -> Option<&CellDiff> {
+        self.diff.as_ref()?.changes.iter().find(|c| c.column == column && &c.aspect == aspect)
+    }
 }
 
 /// Runs a comparison of at least two columns.
@@ -433,7 +521,7 @@ pub fn table(data: &Dataset, query: &CompareQuery, columns: &[ColumnId]) -> Comp
         }
     }
     let cell = |column: &Resolved<'_>, aspect: &Aspect| match column {
-        Resolved::Framework(f) => Cell::Framework(CellView::build(f, aspect, as_of)),
+        Resolved::Framework(f) => Cell::Framework(CellView::build(data, f, aspect, as_of)),
         Resolved::Jurisdiction(code, app) => Cell::Jurisdiction(MergedCell::build(data, app, code, aspect, as_of)),
     };
     let mut comparison = Comparison {
@@ -445,7 +533,33 @@ pub fn table(data: &Dataset, query: &CompareQuery, columns: &[ColumnId]) -> Comp
             .iter()
             .map(|a| Row { aspect: AspectHeader::build(data, a), cells: resolved.iter().map(|c| cell(c, a)).collect() })
             .collect(),
+        diff: None,
     };
+    if let Some(against) = query.diff {
+        let changes = comparison
+            .rows
+            .iter()
+            .flat_map(|row| {
+                let aspect = data.aspect(&row.aspect.id);
+                resolved.iter().zip(&comparison.columns).zip(&row.cells).filter_map(move |((r, column), now)| {
+                    let then = match r {
+                        Resolved::Framework(f) => Cell::Framework(CellView::build(data, f, aspect?, Some(against))),
+                        Resolved::Jurisdiction(code, app) => {
+                            Cell::Jurisdiction(MergedCell::build(data, app, code, aspect?, Some(against)))
+                        }
+                    };
+                    let (before, after) = (then.facts(), now.facts());
+                    (before != after).then(|| CellDiff {
+                        column: column.sort_key(),
+                        aspect: row.aspect.id.clone(),
+                        before,
+                        after,
+                    })
+                })
+            })
+            .collect();
+        comparison.diff = Some(ComparisonDiff { against, changes });
+    }
     apply_sort(data, &mut comparison, &query.sort, query.dir == Direction::Desc);
     comparison
 }
@@ -533,6 +647,7 @@ fn apply_sort(data: &Dataset, c: &mut Comparison, key: &SortKey, desc: bool) {
                         dir: Direction::Asc,
                         as_of: c.as_of,
                         orient: Orientation::Aspects,
+                        diff: None,
                     };
                     Some(table(data, &query, &[column]))
                 }

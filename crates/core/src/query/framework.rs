@@ -33,6 +33,8 @@ pub struct FrameworkReport {
     pub standards: Vec<FrameworkId>,
     /// One cell per aspect, in aspect order.
     pub cells: Vec<AspectCell>,
+    /// Its milestones and cell changes, oldest first (legal time).
+    pub timeline: Vec<super::changes::LegalEvent>,
 }
 
 /// Builds the report of framework `id` as of `as_of`.
@@ -49,7 +51,8 @@ pub fn framework_report(data: &Dataset, id: &str, as_of: Option<&str>) -> Result
         cells: data
             .aspects
             .iter()
-            .map(|a| AspectCell { aspect: AspectHeader::build(data, a), cell: CellView::build(f, a, as_of) })
+            .map(|a| AspectCell { aspect: AspectHeader::build(data, a), cell: CellView::build(data, f, a, as_of) })
             .collect(),
+        timeline: super::changes::framework_events(data, f, &[]),
     })
 }

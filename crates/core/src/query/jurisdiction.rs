@@ -225,7 +225,7 @@ impl MergedCell {
         let mut components = Vec::new();
         let mut upcoming = Vec::new();
         for a in &applicability.applies {
-            let cell = CellView::build(a.framework, aspect, date);
+            let cell = CellView::build(data, a.framework, aspect, date);
             if !cell.has_content() {
                 continue;
             }
@@ -239,7 +239,7 @@ impl MergedCell {
                 reach: Reach::Own,
                 short: f.short.clone(),
                 only_in: Some(place.clone()),
-                cell: CellView::build(f, aspect, date),
+                cell: CellView::build(data, f, aspect, date),
             })
             .filter(|c| c.cell.has_content())
             .collect();

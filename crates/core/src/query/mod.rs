@@ -5,6 +5,7 @@ pub mod alignment;
 pub mod as_of;
 pub mod aspect;
 pub mod catalog;
+pub mod changes;
 pub mod compare;
 pub mod framework;
 pub mod jurisdiction;

@@ -91,8 +91,10 @@ pub struct CellView {
     pub citations: Vec<CitationView>,
     /// How sure the editors are.
     pub confidence: Option<Confidence>,
-    /// Last review.
+    /// Last review: when an editor last checked the cell against its sources ("last checked").
     pub reviewed: Option<IsoDate>,
+    /// When the cell last changed in substance, from the corrections log ("last changed"; editorial time).
+    pub last_changed: Option<IsoDate>,
     /// Why something is uncertain.
     pub note: Option<String>,
     /// First day the shown state held, if known.
@@ -109,7 +111,7 @@ pub struct CellView {
 
 impl CellView {
     /// The cell of `framework` × `aspect` as of `date` (today when `None`).
-    pub fn build(framework: &Framework, aspect: &Aspect, date: Option<IsoDate>) -> Self {
+    pub fn build(data: &Dataset, framework: &Framework, aspect: &Aspect, date: Option<IsoDate>) -> Self {
         let empty = |state| CellView {
             framework: framework.id.clone(),
             aspect: aspect.id.clone(),
@@ -123,6 +125,7 @@ impl CellView {
             citations: Vec::new(),
             confidence: None,
             reviewed: None,
+            last_changed: None,
             note: None,
             valid_from: None,
             valid_until: None,
@@ -186,6 +189,7 @@ impl CellView {
             citations: citation_views(framework, &shown.citations),
             confidence: Some(confidence),
             reviewed: Some(provision.reviewed),
+            last_changed: data.last_changed(&framework.id, &aspect.id),
             note,
             valid_from: from,
             valid_until: until,

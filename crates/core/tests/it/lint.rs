@@ -27,9 +27,11 @@ fn check(name: &str) -> (Vec<String>, Vec<String>) {
     let text = std::fs::read_to_string(fixture_dir("invalid").join(name)).expect("fixture readable");
     let expected: Vec<String> = text.lines().filter_map(|l| l.strip_prefix("# expect: ")).map(str::to_owned).collect();
     let mut files = valid_files();
-    // `aspects.*.toml`, `jurisdictions.*.toml`, `lists.*.toml` and `activities.*.toml` replace that top file.
-    let top =
-        ["aspects", "jurisdictions", "lists", "activities"].into_iter().find(|t| name.starts_with(&format!("{t}.")));
+    // A fixture named `<top>.<rule>.toml` replaces that top file (`aspects.toml`, `corrections.toml`, …).
+    let top = cryptoreg_core::load::TOP_FILES
+        .into_iter()
+        .filter_map(|f| f.strip_suffix(".toml"))
+        .find(|t| name.starts_with(&format!("{t}.")));
     let path = top.map_or_else(|| format!("frameworks/{name}"), |t| format!("{t}.toml"));
     files.retain(|f| f.path != path);
     files.push(DataFile::new(path.clone(), text));

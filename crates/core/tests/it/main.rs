@@ -1,6 +1,7 @@
 //! Integration tests of cryptoreg-core, in one test binary.
 
 mod alignment;
+mod changes;
 mod compare;
 mod dataset;
 mod jurisdiction;

@@ -12,7 +12,7 @@ use axum::response::Response;
 use cryptoreg_core::ids::{FrameworkId, Jurisdiction};
 use cryptoreg_core::model::{Dataset, FrameworkKind};
 use cryptoreg_core::query::compare::{
-    Cell, Column, CompareInput, CompareQuery, Comparison, Orientation, Row, compare as run_compare,
+    Cell, CellDiff, Column, CompareInput, CompareQuery, Comparison, Orientation, Row, compare as run_compare,
 };
 use cryptoreg_core::query::{Direction, QueryError};
 use serde::{Deserialize, Serialize};
@@ -47,6 +47,8 @@ pub struct CompareParams {
     pub as_of: Option<String>,
     /// `aspects` (aspects as rows, default) or `frameworks` (frameworks and jurisdictions as rows).
     pub orient: Option<String>,
+    /// Mark the cells that differ between this date (YYYY-MM-DD) and the as-of date (or today).
+    pub diff: Option<String>,
 }
 
 impl CompareParams {
@@ -61,6 +63,7 @@ impl CompareParams {
             dir: self.dir,
             as_of: self.as_of,
             orient: self.orient,
+            diff: self.diff,
             home_preset_when_empty,
         }
     }
@@ -110,8 +113,8 @@ pub struct Header {
 pub struct GridRow {
     /// Row header.
     pub header: Header,
-    /// Cells.
-    pub cells: Vec<Cell>,
+    /// Cells, each with its change since the diff date, if any.
+    pub cells: Vec<(Cell, Option<CellDiff>)>,
 }
 
 /// The table as laid out for the chosen orientation.
@@ -180,6 +183,9 @@ impl ComparePage {
         }
         if orient == Orientation::Frameworks {
             pairs.push(("orient", "frameworks".into()));
+        }
+        if let Some(d) = q.diff {
+            pairs.push(("diff", d.to_string()));
         }
         let rest = query_string(pairs.iter().map(|(k, v)| (*k, v.as_str())));
         lists.extend(Some(rest).filter(|r| !r.is_empty()));
@@ -250,7 +256,19 @@ impl ComparePage {
             Orientation::Aspects => Grid {
                 corner: self.header("aspect", "Aspect".into(), None),
                 columns: c.columns.iter().map(column_header).collect(),
-                rows: c.rows.iter().map(|r| GridRow { header: aspect_header(r), cells: r.cells.clone() }).collect(),
+                rows: c
+                    .rows
+                    .iter()
+                    .map(|r| GridRow {
+                        header: aspect_header(r),
+                        cells: c
+                            .columns
+                            .iter()
+                            .zip(&r.cells)
+                            .map(|(col, cell)| (cell.clone(), c.change(&col.sort_key(), &r.aspect.id).cloned()))
+                            .collect(),
+                    })
+                    .collect(),
             },
             Orientation::Frameworks => Grid {
                 corner: self.header("name", "Framework or jurisdiction".into(), None),
@@ -261,7 +279,11 @@ impl ComparePage {
                     .enumerate()
                     .map(|(i, col)| GridRow {
                         header: column_header(col),
-                        cells: c.rows.iter().map(|r| r.cells[i].clone()).collect(),
+                        cells: c
+                            .rows
+                            .iter()
+                            .map(|r| (r.cells[i].clone(), c.change(&col.sort_key(), &r.aspect.id).cloned()))
+                            .collect(),
                     })
                     .collect(),
             },

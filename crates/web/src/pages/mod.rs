@@ -3,6 +3,7 @@
 
 pub mod alignment;
 pub mod aspects;
+pub mod changes;
 pub mod compare;
 pub mod frameworks;
 pub mod info;

@@ -253,8 +253,7 @@ async fn run_scenarios(web: &WebDriver, base: &str, axe: &str) -> Result<(), Vec
     check(answered, "the pathfinder form gave no answer without JavaScript".into());
     let url = web.current_url().await.map(|u| u.to_string()).unwrap_or_default();
     check(url.contains("activity=issue-fiat-stablecoin"), format!("the answer's URL is not a permalink: {url}"));
-    let markets =
-        web.find_all(By::Css("table.markets tbody tr")).await.map(|r| r.len()).unwrap_or(0);
+    let markets = web.find_all(By::Css("table.markets tbody tr")).await.map(|r| r.len()).unwrap_or(0);
     check(markets == 3, format!("three markets expected in the answer, got {markets}"));
     let _ = cdp.execute_cdp_with_params("Emulation.setScriptExecutionDisabled", json!({ "value": false })).await;
 
@@ -273,6 +272,8 @@ async fn run_scenarios(web: &WebDriver, base: &str, axe: &str) -> Result<(), Vec
             "/alignment/EU".to_owned(),
             "/gaps".to_owned(),
             "/path".to_owned(),
+            "/changes".to_owned(),
+            format!("/compare?{SEED}&diff=2024-01-01"),
             "/path?activity=issue-fiat-stablecoin&m=EU&m=US&m=SG&m=HK&m=AE&m=JP".to_owned(),
         ] {
             web.goto(format!("{base}{path}")).await.expect("open page");

@@ -22,6 +22,7 @@ async fn every_json_route_is_pinned() {
         ("alignment", "/alignment.json"),
         ("alignment_jurisdiction", "/alignment/FR.json?standard=beta-standard"),
         ("gaps", "/gaps.json"),
+        ("changes", "/changes.json?from=2020-01-01&to=2026-11-23"),
         ("path", "/path.json?activity=issue-stablecoin&m=FR&m=CN&m=US-NY"),
     ] {
         let answer = get(uri).await;

@@ -2,6 +2,7 @@
 
 mod alignment;
 mod aspects;
+mod changes;
 mod compare;
 mod errors;
 mod frameworks;

@@ -14,7 +14,8 @@
     box.addEventListener("input", () => {
       const words = box.value.toLowerCase().trim().split(/\s+/).filter(Boolean);
       document.querySelectorAll(".kind li[data-filter]").forEach((li) => {
-        const text = li.dataset.filter;
+        // The label and the id are in the item itself; data-filter adds the jurisdictions' names.
+        const text = (li.textContent + " " + li.querySelector("input").value + " " + li.dataset.filter).toLowerCase();
         li.hidden = words.length > 0 && !words.every((w) => text.includes(w));
       });
     });

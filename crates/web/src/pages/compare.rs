@@ -189,7 +189,8 @@ impl ComparePage {
         }
         let rest = query_string(pairs.iter().map(|(k, v)| (*k, v.as_str())));
         lists.extend(Some(rest).filter(|r| !r.is_empty()));
-        format!("/compare?{}", lists.join("&"))
+        // Relative to the page (`/compare`): the table's many sort links stay short.
+        format!("?{}", lists.join("&"))
     }
 
     fn header(&self, key: &str, label: String, page_href: Option<String>) -> Header {

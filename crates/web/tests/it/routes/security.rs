@@ -82,3 +82,36 @@ async fn the_answer_cache_keeps_html_and_json_apart_and_keeps_headers() {
     assert_eq!(bodies[0], bodies[2], "second HTML answer equals the first");
     assert_eq!(bodies[1], bodies[3], "second JSON answer equals the first");
 }
+
+#[tokio::test]
+async fn answers_carry_an_etag_and_cache_control_and_revalidate_with_304() {
+    // Issue #14: caches in front of the server can keep answers and revalidate them cheaply.
+    let app = cryptoreg_web::app(cryptoreg_web::AppState::new(fixture()));
+    let send = |uri: &str, tag: Option<&str>| {
+        let mut request = Request::get(uri);
+        if let Some(t) = tag {
+            request = request.header(header::IF_NONE_MATCH, t);
+        }
+        app.clone().oneshot(request.body(Body::empty()).expect("request"))
+    };
+    for uri in ["/compare?f=alpha-law&f=beta-standard", "/frameworks/alpha-law.json", "/changes.atom"] {
+        // Twice: the first answer is built, the second comes from the answer cache; both carry the same tag.
+        let first = send(uri, None).await.expect("answer");
+        let second = send(uri, None).await.expect("answer");
+        let tag = first.headers().get(header::ETAG).expect("etag").to_str().expect("ascii").to_owned();
+        assert!(tag.starts_with("\"2026.11.01-"), "{uri}: the tag names the release: {tag}");
+        assert_eq!(second.headers().get(header::ETAG).and_then(|t| t.to_str().ok()), Some(tag.as_str()), "{uri}");
+        let cache_control = first.headers().get(header::CACHE_CONTROL).and_then(|v| v.to_str().ok()).unwrap_or("");
+        assert!(cache_control.starts_with("public, max-age="), "{uri}: {cache_control}");
+        let revalidated = send(uri, Some(&tag)).await.expect("answer");
+        assert_eq!(revalidated.status(), StatusCode::NOT_MODIFIED, "{uri}");
+        let body = http_body_util::BodyExt::collect(revalidated.into_body()).await.expect("body").to_bytes();
+        assert!(body.is_empty(), "{uri}: a 304 has no body");
+        let other = send(uri, Some("\"2026.11.01-0000000000000000\"")).await.expect("answer");
+        assert_eq!(other.status(), StatusCode::OK, "{uri}: a stale tag gets the full answer");
+    }
+    let immutable = get("/compare").await;
+    let css = immutable.body.split("href=\"/static/").nth(1).and_then(|s| s.split('"').next()).expect("css");
+    let asset = get(&format!("/static/{css}")).await;
+    assert!(asset.header("cache-control").contains("immutable"), "assets keep their own, longer policy");
+}

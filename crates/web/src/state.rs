@@ -13,6 +13,8 @@ pub struct AppState {
     pub(crate) assets: Arc<Assets>,
     /// The newest review date in the dataset, shown as the data's "as of".
     pub(crate) newest_review: String,
+    /// The comparison picker's lists, built once.
+    pub(crate) picker: Arc<crate::pages::compare::Picker>,
 }
 
 impl AppState {
@@ -25,6 +27,7 @@ impl AppState {
             .max()
             .map(|d| d.to_string())
             .unwrap_or_default();
-        AppState { data: Arc::new(data), assets: Arc::new(Assets::load()), newest_review }
+        let picker = Arc::new(crate::pages::compare::Picker::build(&data));
+        AppState { data: Arc::new(data), assets: Arc::new(Assets::load()), newest_review, picker }
     }
 }

@@ -9,7 +9,6 @@ use crate::state::AppState;
 use askama::Template;
 use axum::extract::State;
 use axum::response::Response;
-use cryptoreg_core::ids::{FrameworkId, Jurisdiction};
 use cryptoreg_core::model::{Dataset, FrameworkKind};
 use cryptoreg_core::query::compare::{
     Cell, CellDiff, Column, CompareInput, CompareQuery, Comparison, Orientation, Row, compare as run_compare,
@@ -69,7 +68,7 @@ impl CompareParams {
     }
 }
 
-/// A framework checkbox.
+/// A choice of the picker (a framework, jurisdiction or group).
 #[derive(Debug, Clone)]
 pub struct Choice {
     /// Value.
@@ -78,8 +77,57 @@ pub struct Choice {
     pub label: String,
     /// Extra words for filtering (jurisdiction names).
     pub detail: String,
-    /// Checked.
-    pub checked: bool,
+}
+
+/// The picker's lists: the same for every request, so built once per dataset (the state keeps it).
+#[derive(Debug)]
+pub struct Picker {
+    /// Framework checkboxes by kind.
+    pub kinds: Vec<KindChoices>,
+    /// Jurisdictions, by name.
+    pub jurisdictions: Vec<Choice>,
+    /// Aspect groups, in data order.
+    pub groups: Vec<Choice>,
+}
+
+impl Picker {
+    /// The lists of `data`.
+    pub fn build(data: &Dataset) -> Self {
+        let kinds = FrameworkKind::ALL
+            .iter()
+            .map(|kind| KindChoices {
+                heading: kind_heading(*kind),
+                choices: data
+                    .frameworks
+                    .values()
+                    .filter(|f| f.kind == *kind)
+                    .map(|f| Choice {
+                        id: f.id.to_string(),
+                        label: f.short.clone(),
+                        detail: f.jurisdictions.iter().map(|j| data.jurisdiction_name(j)).collect::<Vec<_>>().join(" "),
+                    })
+                    .collect(),
+            })
+            .filter(|k| !k.choices.is_empty())
+            .map(|mut k| {
+                k.choices.sort_by_cached_key(|c| c.label.to_lowercase());
+                k
+            })
+            .collect();
+        let mut jurisdictions: Vec<Choice> = data
+            .jurisdictions
+            .values()
+            .filter(|j| j.code.as_str() != "INT")
+            .map(|j| Choice { id: j.code.to_string(), label: j.name.clone(), detail: j.synonyms.join(" ") })
+            .collect();
+        jurisdictions.sort_by_cached_key(|c| c.label.to_lowercase());
+        let groups = data
+            .groups
+            .iter()
+            .map(|g| Choice { id: g.id.to_string(), label: g.name.clone(), detail: String::new() })
+            .collect();
+        Picker { kinds, jurisdictions, groups }
+    }
 }
 
 /// Framework checkboxes of one kind.
@@ -113,8 +161,8 @@ pub struct Header {
 pub struct GridRow {
     /// Row header.
     pub header: Header,
-    /// Cells, each with its change since the diff date, if any.
-    pub cells: Vec<(Cell, Option<CellDiff>)>,
+    /// Its cells, as (row, column) positions in the comparison: the grid lays cells out, it does not copy them.
+    pub cells: Vec<(usize, usize)>,
 }
 
 /// The table as laid out for the chosen orientation.
@@ -142,11 +190,7 @@ pub struct ComparePage {
     #[serde(skip)]
     pub(crate) selected_labels: String,
     #[serde(skip)]
-    pub(crate) kinds: Vec<KindChoices>,
-    #[serde(skip)]
-    pub(crate) jurisdiction_choices: Vec<Choice>,
-    #[serde(skip)]
-    pub(crate) group_choices: Vec<Choice>,
+    pub(crate) picker: std::sync::Arc<Picker>,
     #[serde(skip)]
     pub(crate) grid: Option<Grid>,
     #[serde(skip)]
@@ -217,6 +261,32 @@ impl ComparePage {
         self.query.frameworks.len() + self.query.jurisdictions.len()
     }
 
+    /// The cell at a grid position.
+    pub fn cell_at(&self, at: &(usize, usize)) -> Option<&Cell> {
+        self.comparison.as_ref()?.rows.get(at.0)?.cells.get(at.1)
+    }
+
+    /// How the cell at a grid position changed since the diff date, if it did.
+    pub fn change_at(&self, at: &(usize, usize)) -> Option<&CellDiff> {
+        let c = self.comparison.as_ref()?;
+        c.change(&c.columns.get(at.1)?.sort_key(), &c.rows.get(at.0)?.aspect.id)
+    }
+
+    /// Whether a framework is selected (its box is ticked).
+    pub fn framework_checked(&self, id: &str) -> bool {
+        self.query.frameworks.iter().any(|f| f.as_str() == id)
+    }
+
+    /// Whether a jurisdiction is selected.
+    pub fn jurisdiction_checked(&self, code: &str) -> bool {
+        self.query.jurisdictions.iter().any(|j| j.as_str() == code)
+    }
+
+    /// Whether an aspect group is selected.
+    pub fn group_checked(&self, id: &str) -> bool {
+        self.query.groups.iter().any(|g| g.as_str() == id)
+    }
+
     /// Whether rows are frameworks.
     pub fn frameworks_as_rows(&self) -> bool {
         self.query.orient == Orientation::Frameworks
@@ -260,15 +330,8 @@ impl ComparePage {
                 rows: c
                     .rows
                     .iter()
-                    .map(|r| GridRow {
-                        header: aspect_header(r),
-                        cells: c
-                            .columns
-                            .iter()
-                            .zip(&r.cells)
-                            .map(|(col, cell)| (cell.clone(), c.change(&col.sort_key(), &r.aspect.id).cloned()))
-                            .collect(),
-                    })
+                    .enumerate()
+                    .map(|(ri, r)| GridRow { header: aspect_header(r), cells: (0..r.cells.len()).map(|ci| (ri, ci)).collect() })
                     .collect(),
             },
             Orientation::Frameworks => Grid {
@@ -280,11 +343,7 @@ impl ComparePage {
                     .enumerate()
                     .map(|(i, col)| GridRow {
                         header: column_header(col),
-                        cells: c
-                            .rows
-                            .iter()
-                            .map(|r| (r.cells[i].clone(), c.change(&col.sort_key(), &r.aspect.id).cloned()))
-                            .collect(),
+                        cells: (0..c.rows.len()).map(|ri| (ri, i)).collect(),
                     })
                     .collect(),
             },
@@ -293,7 +352,13 @@ impl ComparePage {
 }
 
 /// Builds the page for `params`; `home` selects the data's home preset when nothing is chosen (on `/`).
-pub fn build(data: &Dataset, params: CompareParams, home: bool, chrome: Chrome) -> Result<ComparePage, QueryError> {
+pub fn build(
+    data: &Dataset,
+    picker: std::sync::Arc<Picker>,
+    params: CompareParams,
+    home: bool,
+    chrome: Chrome,
+) -> Result<ComparePage, QueryError> {
     let query = CompareQuery::parse(data, &params.input(home))?;
     let (comparison, message) = match run_compare(data, &query) {
         Ok(c) => (Some(c), None),
@@ -307,63 +372,15 @@ pub fn build(data: &Dataset, params: CompareParams, home: bool, chrome: Chrome) 
         }
         Err(e) => return Err(e),
     };
-    let checked = |id: &FrameworkId| query.frameworks.contains(id);
-    let kinds = FrameworkKind::ALL
-        .iter()
-        .map(|kind| KindChoices {
-            heading: kind_heading(*kind),
-            choices: data
-                .frameworks
-                .values()
-                .filter(|f| f.kind == *kind)
-                .map(|f| Choice {
-                    id: f.id.to_string(),
-                    label: f.short.clone(),
-                    detail: f.jurisdictions.iter().map(|j| data.jurisdiction_name(j)).collect::<Vec<_>>().join(" "),
-                    checked: checked(&f.id),
-                })
-                .collect(),
-        })
-        .filter(|k| !k.choices.is_empty())
-        .map(|mut k| {
-            k.choices.sort_by_key(|c| c.label.to_lowercase());
-            k
-        })
-        .collect();
-    let jurisdiction_checked = |j: &Jurisdiction| query.jurisdictions.contains(j);
-    let mut jurisdiction_choices: Vec<Choice> = data
-        .jurisdictions
-        .values()
-        .filter(|j| j.code.as_str() != "INT")
-        .map(|j| Choice {
-            id: j.code.to_string(),
-            label: j.name.clone(),
-            detail: j.synonyms.join(" "),
-            checked: jurisdiction_checked(&j.code),
-        })
-        .collect();
-    jurisdiction_choices.sort_by_key(|c| c.label.to_lowercase());
     let mut labels: Vec<String> =
         query.frameworks.iter().filter_map(|id| data.framework(id).map(|f| f.short.clone())).collect();
     labels.extend(query.jurisdictions.iter().map(|j| data.jurisdiction_name(j).to_owned()));
-    let group_choices = data
-        .groups
-        .iter()
-        .map(|g| Choice {
-            id: g.id.to_string(),
-            label: g.name.clone(),
-            detail: String::new(),
-            checked: query.groups.contains(&g.id),
-        })
-        .collect();
     let mut page = ComparePage {
         query,
         message,
         comparison: None,
         selected_labels: labels.join(", "),
-        kinds,
-        jurisdiction_choices,
-        group_choices,
+        picker,
         grid: None,
         orient_href: String::new(),
         chrome,
@@ -390,7 +407,8 @@ pub async fn compare(State(state): State<AppState>, ctx: Ctx) -> Result<Response
 /// Both routes: parse, build, render; `home` chooses the home preset when nothing is given.
 fn answer(state: &AppState, ctx: &Ctx, home: bool) -> Result<Response, AppError> {
     let params: CompareParams = ctx.query()?;
-    let page = build(&state.data, params, home, ctx.chrome.clone()).map_err(|e| ctx.query_error(e))?;
+    let page =
+        build(&state.data, state.picker.clone(), params, home, ctx.chrome.clone()).map_err(|e| ctx.query_error(e))?;
     Ok(ctx.render(&page))
 }
 

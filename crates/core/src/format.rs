@@ -487,6 +487,10 @@ pub struct ListsFile {
     /// Named selections of frameworks.
     #[serde(default)]
     pub presets: Vec<PresetEntry>,
+    /// The major markets whose cells are held to the highest standard of review (reported by `cryptoreg stats`).
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub major_markets: Vec<Text>,
 }
 
 /// A named selection of frameworks.

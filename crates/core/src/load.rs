@@ -323,6 +323,7 @@ fn build_lists(file: &ListsFile) -> Lists {
             .iter()
             .map(|p| Preset { id: p.id.get_ref().clone(), name: p.name.clone(), frameworks: ids(&p.frameworks) })
             .collect(),
+        major_markets: file.major_markets.iter().filter_map(|j| Jurisdiction::parse(j.get_ref()).ok()).collect(),
     }
 }
 

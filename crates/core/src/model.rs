@@ -348,6 +348,8 @@ pub struct Lists {
     pub standards: Vec<FrameworkId>,
     /// Named selections of frameworks.
     pub presets: Vec<Preset>,
+    /// The major markets (jurisdiction codes).
+    pub major_markets: Vec<Jurisdiction>,
 }
 
 /// A named selection of frameworks.

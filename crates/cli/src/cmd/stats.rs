@@ -12,12 +12,16 @@ pub fn run(data_dir: Option<&Path>, args: &ListArgs) -> anyhow::Result<ExitCode>
     let date = |d: Option<cryptoreg_core::ids::IsoDate>| d.map(|d| d.to_string()).unwrap_or_default();
     let rows: Vec<(String, String)> = vec![
         ("frameworks".into(), s.frameworks.to_string()),
-        ("jurisdictions".into(), s.jurisdictions.to_string()),
+        ("jurisdictions with a framework of their own".into(), s.jurisdictions.to_string()),
         ("aspects".into(), s.aspects.to_string()),
         ("cells".into(), format!("{} of {}", s.cells, s.cells_expected)),
         ("cells citing a primary source".into(), percent(s.share_primary)),
         ("cells with a citation (URL + pinpoint)".into(), percent(s.share_cited_with_pinpoint)),
         ("cells with high confidence".into(), percent(s.share_high_confidence)),
+        (
+            format!("cells with high confidence, major markets ({})", s.major_markets.join(" ")),
+            percent(s.share_high_confidence_major_markets),
+        ),
         ("oldest review".into(), date(s.oldest_review)),
         ("newest review".into(), date(s.newest_review)),
         ("sources".into(), s.sources.to_string()),

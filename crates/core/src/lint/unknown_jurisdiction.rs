@@ -7,7 +7,7 @@ use crate::diagnostic::Severity;
 /// The rule.
 pub const RULE: Rule = Rule {
     name: "unknown-jurisdiction",
-    description: "Frameworks name jurisdictions listed in jurisdictions.toml; memberships name its groupings; a sub-national place's country is listed.",
+    description: "Frameworks and the major markets of lists.toml name jurisdictions listed in jurisdictions.toml; memberships name its groupings; a sub-national place's country is listed.",
     severity: Severity::Error,
     check: |parsed, report| {
         let Some(j) = &parsed.jurisdictions else { return };
@@ -26,6 +26,22 @@ pub const RULE: Rule = Rule {
                             did_you_mean(code_text, codes())
                         ),
                         "add it to data/jurisdictions.toml with its name, region and memberships",
+                    );
+                }
+            }
+        }
+        if let Some(lists) = &parsed.lists {
+            for code in &lists.value.major_markets {
+                if !codes().any(|c| c == code.get_ref()) {
+                    report.at(
+                        lists.file,
+                        code.span(),
+                        format!(
+                            "major market `{}` is not in jurisdictions.toml{}",
+                            code.get_ref(),
+                            did_you_mean(code.get_ref(), codes())
+                        ),
+                        "list major markets by their jurisdiction codes",
                     );
                 }
             }

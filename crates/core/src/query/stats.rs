@@ -14,7 +14,8 @@ pub struct Stats {
     pub frameworks: usize,
     /// Frameworks per kind.
     pub frameworks_per_kind: BTreeMap<String, usize>,
-    /// Distinct jurisdictions with a framework (ISO codes and `EU`; `INT` not counted).
+    /// Distinct jurisdictions with a framework of their own (ISO codes, sub-national codes and `EU`; `INT` not
+    /// counted; an EU member state counts only with an entry of its own).
     pub jurisdictions: usize,
     /// Their codes.
     pub jurisdiction_codes: Vec<String>,
@@ -30,6 +31,10 @@ pub struct Stats {
     pub share_cited_with_pinpoint: f64,
     /// Share of cells with high confidence (0 to 1).
     pub share_high_confidence: f64,
+    /// The major markets of the data's lists.
+    pub major_markets: Vec<String>,
+    /// Share of high-confidence cells among the frameworks of the major markets (0 to 1).
+    pub share_high_confidence_major_markets: f64,
     /// Cells per confidence.
     pub cells_per_confidence: BTreeMap<Confidence, usize>,
     /// Cells per level.
@@ -73,7 +78,15 @@ pub fn stats(data: &Dataset) -> Stats {
             reviews.push(p.reviewed);
         }
     }
-    let share = |n: usize| if cells == 0 { 0.0 } else { (n as f64 / cells as f64 * 1000.0).round() / 1000.0 };
+    let ratio = |n: usize, of: usize| if of == 0 { 0.0 } else { (n as f64 / of as f64 * 1000.0).round() / 1000.0 };
+    let share = |n: usize| ratio(n, cells);
+    let major = &data.lists.major_markets;
+    let (major_cells, major_high) = data
+        .frameworks
+        .values()
+        .filter(|f| f.jurisdictions.iter().any(|j| major.contains(j)))
+        .flat_map(|f| f.provisions.values())
+        .fold((0, 0), |(n, h), p| (n + 1, h + usize::from(p.confidence == Confidence::High)));
     Stats {
         frameworks: data.frameworks.len(),
         frameworks_per_kind: per_kind,
@@ -85,6 +98,8 @@ pub fn stats(data: &Dataset) -> Stats {
         share_primary: share(primary),
         share_cited_with_pinpoint: share(pinpointed),
         share_high_confidence: share(high),
+        major_markets: major.iter().map(|j| j.to_string()).collect(),
+        share_high_confidence_major_markets: ratio(major_high, major_cells),
         cells_per_confidence: per_confidence,
         cells_per_level: per_level,
         oldest_review: reviews.iter().min().copied(),

@@ -331,7 +331,10 @@ impl ComparePage {
                     .rows
                     .iter()
                     .enumerate()
-                    .map(|(ri, r)| GridRow { header: aspect_header(r), cells: (0..r.cells.len()).map(|ci| (ri, ci)).collect() })
+                    .map(|(ri, r)| GridRow {
+                        header: aspect_header(r),
+                        cells: (0..r.cells.len()).map(|ci| (ri, ci)).collect(),
+                    })
                     .collect(),
             },
             Orientation::Frameworks => Grid {

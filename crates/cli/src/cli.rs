@@ -35,6 +35,8 @@ pub enum Command {
     Path(PathArgs),
     /// What changed between two dates (milestones, cell changes, corrections) and what is coming.
     Changes(ChangesArgs),
+    /// Search frameworks, cells, jurisdictions (by the names people type), glossary terms and sources.
+    Search(SearchArgs),
     /// List the frameworks.
     Frameworks(ListArgs),
     /// List the aspects (rows of the comparison) with their groups.
@@ -153,6 +155,20 @@ pub struct PathArgs {
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub as_of: Option<String>,
     /// Output format (markdown prints the whole answer as a document).
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+/// Arguments of `search`.
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// The words to find, e.g. `travel rule` or `uae`.
+    #[arg(required = true)]
+    pub words: Vec<String>,
+    /// At most this many results.
+    #[arg(long, default_value_t = 20)]
+    pub limit: usize,
+    /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
 }

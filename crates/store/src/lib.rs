@@ -4,6 +4,7 @@
 
 pub mod answer;
 mod atomic;
+pub mod search;
 mod sqlite;
 pub mod tables;
 

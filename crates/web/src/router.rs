@@ -2,7 +2,7 @@
 //! registered together), the OpenAPI document and the static assets.
 
 use crate::error::AppError;
-use crate::pages::{alignment, aspects, changes, compare, frameworks, info, jurisdictions, path, sources};
+use crate::pages::{alignment, aspects, changes, compare, frameworks, info, jurisdictions, path, search, sources};
 use crate::respond::Ctx;
 use crate::security;
 use crate::state::AppState;
@@ -125,6 +125,7 @@ pub fn pages() -> Vec<Page> {
             Some("Gaps")
         ),
         page!("/changes", changes::list, changes::__path_list, changes::ChangesPage, "changes", Some("Changes")),
+        page!("/search", search::show, search::__path_show, search::SearchPage, "search", None),
         page!("/sources", sources::list, sources::__path_list, sources::SourcesPage, "sources", Some("Sources")),
         page!(
             "/methodology",

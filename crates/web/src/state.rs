@@ -15,6 +15,8 @@ pub struct AppState {
     pub(crate) newest_review: String,
     /// The comparison picker's lists, built once.
     pub(crate) picker: Arc<crate::pages::compare::Picker>,
+    /// The full-text index, built at the first search (`None` inside if it could not be built: search says so).
+    search: Arc<std::sync::OnceLock<Option<cryptoreg_store::search::SearchIndex>>>,
 }
 
 impl AppState {
@@ -28,6 +30,18 @@ impl AppState {
             .map(|d| d.to_string())
             .unwrap_or_default();
         let picker = Arc::new(crate::pages::compare::Picker::build(&data));
-        AppState { data: Arc::new(data), assets: Arc::new(Assets::load()), newest_review, picker }
+        let search = Arc::default();
+        AppState { data: Arc::new(data), assets: Arc::new(Assets::load()), newest_review, picker, search }
+    }
+}
+
+impl AppState {
+    /// The full-text index, built on first use (start-up stays fast; most requests never search).
+    pub(crate) fn search_index(&self) -> Option<&cryptoreg_store::search::SearchIndex> {
+        self.search
+            .get_or_init(|| {
+                cryptoreg_store::search::SearchIndex::build(&self.data).map_err(|e| tracing::error!("{e}")).ok()
+            })
+            .as_ref()
     }
 }

@@ -12,6 +12,7 @@ mod gaps;
 mod jurisdictions;
 mod path;
 mod schema;
+mod search;
 mod serve;
 mod show;
 mod stats;
@@ -37,6 +38,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Gaps(args) => gaps::run(data, &args),
         Command::Path(args) => path::run(data, &args),
         Command::Changes(args) => changes::run(data, &args),
+        Command::Search(args) => search::run(data, &args),
         Command::Aspects(args) => aspects::run(data, &args),
         Command::Show(args) => show::run(data, &args),
         Command::Export(args) => export::run(data, &args),

@@ -338,3 +338,13 @@ fn issue_11_changes() {
     ]);
     assert!(stdout(&o).contains("1 cell(s) changed since 2023-06-01"), "{}", stdout(&o));
 }
+
+#[test]
+fn search_finds_by_common_names() {
+    let o = run(&["search", "uae", "--format", "json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let hits: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert_eq!(hits[0]["href"], "/jurisdictions/AE");
+    let o = run(&["search", "\"\""]);
+    assert_eq!(o.status.code(), Some(2), "no words: bad input");
+}

@@ -10,6 +10,7 @@ pub mod compare;
 pub mod framework;
 pub mod jurisdiction;
 pub mod path;
+pub mod search;
 pub mod stats;
 pub mod views;
 

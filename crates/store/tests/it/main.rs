@@ -6,6 +6,13 @@ fn data() -> cryptoreg_core::Dataset {
     cryptoreg_core::load_embedded().dataset
 }
 
+/// The core crate's fixture dataset.
+fn fixture() -> cryptoreg_core::Dataset {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../core/tests/fixtures/valid");
+    let today = cryptoreg_core::ids::IsoDate::parse("2026-11-23").expect("date");
+    cryptoreg_core::load::load_files(cryptoreg_core::load::read_dir(&dir).expect("fixture"), today).dataset
+}
+
 #[test]
 fn sqlite_has_every_cell_and_a_search_index() {
     let dir = tempfile::tempdir().expect("tmp");
@@ -83,4 +90,23 @@ fn hostile_strings_survive_every_export_exactly() {
     export(&data, Format::Json, &json_path).expect("json");
     let json: serde_json::Value = serde_json::from_slice(&std::fs::read(&json_path).expect("read")).expect("parse");
     assert_eq!(json["frameworks"]["hostile-law"]["summary"], framework.summary.as_str());
+}
+
+#[test]
+fn search_finds_places_by_the_names_people_type_and_ranks_them_first() {
+    // Issue #12: the full-text index over frameworks, cells, jurisdictions, terms and sources.
+    let data = fixture();
+    let index = cryptoreg_store::search::SearchIndex::build(&data).expect("index");
+    let search = |q: &str| {
+        let query = cryptoreg_core::query::search::SearchQuery::parse(Some(q)).expect("parse").expect("words");
+        index.search(&query, 20).expect("search")
+    };
+    let prc = search("prc");
+    assert_eq!(prc[0].href, "/jurisdictions/CN", "a synonym finds the place first");
+    assert!(prc.iter().any(|h| h.href == "/frameworks/gamma-ban"), "and the place's frameworks");
+    let reserve = search("full reserve");
+    assert!(reserve.iter().any(|h| h.href == "/frameworks/alpha-law#stablecoin-reserves"), "{reserve:?}");
+    // Quotes and FTS5 syntax in what people type are words, never query syntax.
+    assert!(search("\"alpha\" OR NEAR(").iter().all(|h| !h.title.is_empty()));
+    assert!(cryptoreg_core::query::search::SearchQuery::parse(Some("\"\"\"")).is_err(), "no words: a bad request");
 }

@@ -9,6 +9,7 @@ pub mod frameworks;
 pub mod info;
 pub mod jurisdictions;
 pub mod path;
+pub mod search;
 pub mod sources;
 
 use cryptoreg_core::model::FrameworkKind;

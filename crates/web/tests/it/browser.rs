@@ -236,6 +236,13 @@ async fn run_scenarios(web: &WebDriver, base: &str, axe: &str) -> Result<(), Vec
     let p = problems(web).await;
     check(p.is_empty(), format!("console errors or CSP violations: {p:?}"));
 
+    // Issue #12: searching from the header's box lands on ranked results.
+    web.goto(format!("{base}/frameworks")).await.expect("open frameworks");
+    let search = web.find(By::Css("form.site-search input[name='q']")).await.expect("search box");
+    search.send_keys("uae\n").await.expect("type and submit");
+    let found = wait_until(|| async { web.find(By::Css("ol.hits a[href='/jurisdictions/AE']")).await.is_ok() }).await;
+    check(found, "searching 'uae' from the header did not list the United Arab Emirates".into());
+
     // Issue #10: the pathfinder's form works without JavaScript: type markets by name, choose the activity, submit.
     let cdp = ChromeDevTools::new(web.handle.clone());
     let no_js = cdp.execute_cdp_with_params("Emulation.setScriptExecutionDisabled", json!({ "value": true })).await;
@@ -273,6 +280,7 @@ async fn run_scenarios(web: &WebDriver, base: &str, axe: &str) -> Result<(), Vec
             "/gaps".to_owned(),
             "/path".to_owned(),
             "/changes".to_owned(),
+            "/search?q=travel".to_owned(),
             format!("/compare?{SEED}&diff=2024-01-01"),
             "/path?activity=issue-fiat-stablecoin&m=EU&m=US&m=SG&m=HK&m=AE&m=JP".to_owned(),
         ] {

@@ -11,4 +11,5 @@ mod info;
 mod json_snapshots;
 mod jurisdictions;
 mod path;
+mod search;
 mod security;

@@ -7,7 +7,7 @@ use crate::state::AppState;
 use askama::Template;
 use axum::extract::{FromRequestParts, RawQuery};
 use axum::http::request::Parts;
-use axum::response::Response;
+use axum::response::{IntoResponse as _, Response};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
@@ -41,6 +41,20 @@ impl Ctx {
     /// Renders `page` as HTML or JSON.
     pub fn render<T: Template + Serialize>(&self, page: &T) -> Response {
         render(self.want, page)
+    }
+
+    /// A permanent redirect to the canonical spelling of the last path segment (`/frameworks/EU-MICA` →
+    /// `/frameworks/eu-mica`, `/jurisdictions/France` → `/jurisdictions/FR`), keeping `.json` and the query;
+    /// `None` when the segment is already canonical.
+    pub fn canonical(&self, raw: &str, canonical: &str) -> Option<Response> {
+        let given = self.id(raw);
+        if given == canonical {
+            return None;
+        }
+        let path = self.chrome.path.strip_suffix(given).unwrap_or(&self.chrome.path);
+        let json = if raw.ends_with(".json") { ".json" } else { "" };
+        let query = self.query.as_deref().filter(|q| !q.is_empty()).map(|q| format!("?{q}")).unwrap_or_default();
+        Some(axum::response::Redirect::permanent(&format!("{path}{canonical}{json}{query}")).into_response())
     }
 
     /// Strips a `.json` suffix from a path segment (`eu-mica.json` → `eu-mica`).

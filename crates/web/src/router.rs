@@ -165,6 +165,7 @@ pub fn app(state: AppState) -> Router {
         .route("/path.md", get(path::download))
         .route("/path.csv", get(path::download))
         .route("/api/openapi.json", get(openapi))
+        .route("/favicon.ico", get(favicon))
         .route("/static/{name}", get(asset))
         .fallback(not_found)
         .with_state(state)
@@ -175,6 +176,18 @@ pub fn app(state: AppState) -> Router {
     router
         .layer(CompressionLayer::new())
         .layer(CorsLayer::new().allow_origin(Any).allow_methods([Method::GET, Method::HEAD]))
+}
+
+/// The site's icon (browsers ask for `/favicon.ico`; an SVG is served, which they accept).
+async fn favicon() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, HeaderValue::from_static("image/svg+xml")),
+            (header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=86400")),
+        ],
+        include_str!("../static/favicon.svg"),
+    )
+        .into_response()
 }
 
 async fn openapi() -> Response {

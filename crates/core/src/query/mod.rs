@@ -224,17 +224,19 @@ pub(crate) fn suggestions<'c>(wanted: &str, candidates: impl IntoIterator<Item =
 
 /// Looks a framework up by id, or says which ids are close.
 pub fn find_framework<'d>(data: &'d crate::Dataset, id: &str) -> Result<&'d crate::model::Framework, QueryError> {
-    crate::ids::FrameworkId::parse(id).ok().and_then(|fid| data.framework(&fid)).ok_or_else(|| {
-        QueryError::UnknownFramework {
+    // Ids are lowercase: `EU-MICA` is `eu-mica` (the web redirects to the canonical spelling).
+    crate::ids::FrameworkId::parse(&id.trim().to_lowercase()).ok().and_then(|fid| data.framework(&fid)).ok_or_else(
+        || QueryError::UnknownFramework {
             id: id.to_owned(),
             suggestions: suggestions(id, data.frameworks.keys().map(|k| k.as_str())),
-        }
-    })
+        },
+    )
 }
 
 /// Looks an aspect up by id, or says which ids are close.
 pub fn find_aspect<'d>(data: &'d crate::Dataset, id: &str) -> Result<&'d crate::model::Aspect, QueryError> {
-    data.aspects.iter().find(|a| a.id.as_str() == id).ok_or_else(|| QueryError::UnknownAspect {
+    let lower = id.trim().to_lowercase();
+    data.aspects.iter().find(|a| a.id.as_str() == lower).ok_or_else(|| QueryError::UnknownAspect {
         id: id.to_owned(),
         suggestions: suggestions(id, data.aspects.iter().map(|a| a.id.as_str())),
     })

@@ -97,6 +97,11 @@ pub async fn list(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
               (status = 404, description = "Unknown aspect, with the closest ids", content_type = "application/json")))]
 pub async fn show(State(state): State<AppState>, Path(id): Path<String>, ctx: Ctx) -> Result<Response, AppError> {
     let params: AspectParams = ctx.query()?;
+    if let Ok(a) = cryptoreg_core::query::find_aspect(&state.data, ctx.id(&id))
+        && let Some(redirect) = ctx.canonical(&id, a.id.as_str())
+    {
+        return Ok(redirect);
+    }
     let input = AspectInput { sort: params.sort, dir: params.dir, as_of: params.as_of };
     let report = aspect_report(&state.data, ctx.id(&id), &input).map_err(|e| ctx.query_error(e))?;
     let as_of = report.as_of.map(|d| d.to_string()).unwrap_or_default();

@@ -76,6 +76,11 @@ pub async fn list(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
               (status = 404, description = "Unknown framework, with the closest ids", content_type = "application/json")))]
 pub async fn show(State(state): State<AppState>, Path(id): Path<String>, ctx: Ctx) -> Result<Response, AppError> {
     let params: AsOfParams = ctx.query()?;
+    if let Ok(f) = cryptoreg_core::query::find_framework(&state.data, ctx.id(&id))
+        && let Some(redirect) = ctx.canonical(&id, f.id.as_str())
+    {
+        return Ok(redirect);
+    }
     let report = framework_report(&state.data, ctx.id(&id), params.as_of.as_deref()).map_err(|e| ctx.query_error(e))?;
     Ok(ctx.render(&FrameworkPage { report, chrome: ctx.chrome.clone() }))
 }

@@ -56,6 +56,9 @@ pub async fn show(State(state): State<AppState>, Path(code): Path<String>, ctx: 
     let params: AsOfParams = ctx.query()?;
     let data = &state.data;
     let info = find_jurisdiction(data, ctx.id(&code)).map_err(|e| ctx.query_error(e))?;
+    if let Some(redirect) = ctx.canonical(&code, info.code.as_str()) {
+        return Ok(redirect);
+    }
     let as_of = parse_date(params.as_of.as_deref()).map_err(|e| ctx.query_error(e))?;
     let report = jurisdiction_report(data, info, as_of);
     let mut pairs: Vec<(&str, &str)> = vec![("j", info.code.as_str())];

@@ -35,9 +35,27 @@ async fn jurisdictions_and_sources() {
     let codes: Vec<&str> =
         list["jurisdictions"].as_array().into_iter().flatten().filter_map(|j| j["code"].as_str()).collect();
     assert!(codes.contains(&"JP") && codes.contains(&"INT"));
-    let jp = get("/jurisdictions/jp.json").await;
+    let jp = get("/jurisdictions/JP.json").await;
     assert_eq!(jp.status, StatusCode::OK);
     assert_eq!(jp.json()["frameworks"][0]["framework"]["id"], "alpha-law");
     let sources = get("/sources.json").await.json();
     assert_eq!(sources["primary_count"], 6);
+}
+
+#[tokio::test]
+async fn ids_in_any_case_redirect_to_the_canonical_url() {
+    // Issue #12: `/frameworks/EU-MICA` redirects; the JSON suffix and the query are kept.
+    for (uri, to) in [
+        ("/frameworks/ALPHA-LAW", "/frameworks/alpha-law"),
+        ("/frameworks/Alpha-Law.json?as_of=2024-01-01", "/frameworks/alpha-law.json?as_of=2024-01-01"),
+        ("/aspects/TRAVEL-RULE", "/aspects/travel-rule"),
+        ("/jurisdictions/fr", "/jurisdictions/FR"),
+        ("/jurisdictions/France.json", "/jurisdictions/FR.json"),
+    ] {
+        let a = get(uri).await;
+        assert_eq!(a.status, StatusCode::PERMANENT_REDIRECT, "{uri}");
+        assert_eq!(a.header("location"), to, "{uri}");
+    }
+    assert_eq!(get("/frameworks/alpha-law").await.status, StatusCode::OK, "the canonical URL answers");
+    assert_eq!(get("/frameworks/NOSUCH").await.status, StatusCode::NOT_FOUND);
 }

@@ -115,3 +115,10 @@ async fn answers_carry_an_etag_and_cache_control_and_revalidate_with_304() {
     let asset = get(&format!("/static/{css}")).await;
     assert!(asset.header("cache-control").contains("immutable"), "assets keep their own, longer policy");
 }
+
+#[tokio::test]
+async fn the_favicon_is_served() {
+    let icon = get("/favicon.ico").await;
+    assert_eq!(icon.status, StatusCode::OK);
+    assert_eq!(icon.header("content-type"), "image/svg+xml");
+}

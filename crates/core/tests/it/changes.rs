@@ -113,3 +113,17 @@ fn a_comparison_diffed_against_an_earlier_date() {
     assert_eq!(d.before.as_ref().and_then(|b| b.status).map(|s| s.as_str()), Some("adopted"));
     assert_eq!(d.after.as_ref().map(|a| a.mandatory.len()), Some(2));
 }
+
+#[test]
+fn a_level_change_with_a_requirement_added() {
+    // delta-union's travel rule: monitoring from 2022-05-01, binding from 2024-12-30 with originator information.
+    let data = fixture();
+    let c = changes(&data, &input("2024-01-01", "2025-12-31", &["delta-union"])).expect("changes");
+    assert_eq!(c.events.len(), 1, "{:#?}", c.events);
+    let e = &c.events[0];
+    assert_eq!((e.date.to_string().as_str(), e.kind), ("2024-12-30", EventKind::CellChange));
+    let (before, after) = (e.before.as_ref().expect("before"), e.after.as_ref().expect("after"));
+    assert_eq!((before.level.as_str(), after.level.as_str()), ("monitoring", "binding"));
+    assert_eq!(e.requirements_added.iter().map(|r| r.as_str()).collect::<Vec<_>>(), ["travel-originator-info"]);
+    assert!(e.title.contains("monitoring → binding"), "{}", e.title);
+}

@@ -121,6 +121,9 @@ pub struct CompareArgs {
     /// List the cells that differ between this date and the as-of date (or today); JSON gives them as `diff`.
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub diff: Option<String>,
+    /// Withhold cells whose confidence is lower than this (`medium` or `high`).
+    #[arg(long, value_name = "LEVEL")]
+    pub min_confidence: Option<String>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,

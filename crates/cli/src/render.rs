@@ -59,6 +59,7 @@ pub fn cell_text(cell: &CellView, format: Format) -> String {
         CellState::NotYetAdopted => "(not yet adopted on this date)".into(),
         CellState::NoRecord => "(no record for this date)".into(),
         CellState::Missing => "(no cell)".into(),
+        CellState::Withheld => "(withheld: lower confidence than asked for)".into(),
         CellState::Current | CellState::Historical => {
             let mut out = md(cell.summary.as_deref().unwrap_or(""), format);
             let level = cell.level.map_or("", |l| l.as_str());
@@ -255,6 +256,7 @@ pub fn state_name(state: CellState) -> &'static str {
         CellState::NotYetAdopted => "not-yet-adopted",
         CellState::NoRecord => "no-record",
         CellState::Missing => "missing",
+        CellState::Withheld => "withheld",
     }
 }
 

@@ -295,6 +295,9 @@ pub struct ParameterEntry {
     #[serde(default)]
     #[schemars(with = "Option<crate::model::Stricter>")]
     pub stricter: Option<Text>,
+    /// What a value of 0 means, in words (e.g. "no threshold (all transfers)"); shown instead of "0".
+    #[serde(default)]
+    pub zero_means: Option<String>,
 }
 
 /// Reference exchange rates.
@@ -441,6 +444,9 @@ pub struct ReleaseFile {
     /// Release date, `YYYY-MM-DD`.
     #[schemars(with = "String")]
     pub date: Text,
+    /// Where the code and data are published and errors are reported (a repository's web address), if public.
+    #[serde(default)]
+    pub repository: Option<String>,
 }
 
 /// `data/corrections.toml`: the log of substantive corrections to cells.
@@ -503,8 +509,13 @@ pub struct PresetEntry {
     /// Display name.
     pub name: String,
     /// Framework ids, in display order.
+    #[serde(default)]
     #[schemars(with = "Vec<String>")]
     pub frameworks: Vec<Text>,
+    /// Jurisdiction codes, in display order (each a column merging the frameworks that apply there).
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub jurisdictions: Vec<Text>,
 }
 
 /// Reads a parameter value of `kind` from TOML.

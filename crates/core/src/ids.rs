@@ -120,6 +120,11 @@ impl IsoDate {
         Self(self.0.saturating_sub(jiff::Span::new().months(months)))
     }
 
+    /// The date for readers: `28 Nov 2026`.
+    pub fn long(self) -> String {
+        self.0.strftime("%-d %b %Y").to_string()
+    }
+
     /// The wrapped jiff date.
     pub fn date(self) -> jiff::civil::Date {
         self.0

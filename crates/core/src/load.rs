@@ -212,8 +212,11 @@ fn build(parsed: &Parsed<'_>) -> Dataset {
         dataset.activities = a.value.activities.iter().filter_map(|x| build_activity(x, &dataset.aspects)).collect();
     }
     if let Some(r) = &parsed.release {
-        dataset.release =
-            IsoDate::parse(r.value.date.get_ref()).ok().map(|date| Release { version: r.value.version.clone(), date });
+        dataset.release = IsoDate::parse(r.value.date.get_ref()).ok().map(|date| Release {
+            version: r.value.version.clone(),
+            date,
+            repository: r.value.repository.clone(),
+        });
     }
     if let Some(c) = &parsed.corrections {
         dataset.corrections = c
@@ -321,7 +324,12 @@ fn build_lists(file: &ListsFile) -> Lists {
         presets: file
             .presets
             .iter()
-            .map(|p| Preset { id: p.id.get_ref().clone(), name: p.name.clone(), frameworks: ids(&p.frameworks) })
+            .map(|p| Preset {
+                id: p.id.get_ref().clone(),
+                name: p.name.clone(),
+                frameworks: ids(&p.frameworks),
+                jurisdictions: p.jurisdictions.iter().filter_map(|j| Jurisdiction::parse(j.get_ref()).ok()).collect(),
+            })
             .collect(),
         major_markets: file.major_markets.iter().filter_map(|j| Jurisdiction::parse(j.get_ref()).ok()).collect(),
     }
@@ -355,6 +363,7 @@ fn build_aspect(a: &format::AspectEntry) -> Option<Aspect> {
                     kind: ParameterKind::parse(p.kind.get_ref())?,
                     description: p.description.clone(),
                     stricter: p.stricter.as_ref().and_then(|s| Stricter::parse(s.get_ref())),
+                    zero_means: p.zero_means.clone(),
                 })
             })
             .collect(),

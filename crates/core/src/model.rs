@@ -261,6 +261,8 @@ pub struct Release {
     pub version: String,
     /// Date.
     pub date: IsoDate,
+    /// Where the code and data are published and errors are reported, if set.
+    pub repository: Option<String>,
 }
 
 /// A substantive correction to the data.
@@ -361,6 +363,8 @@ pub struct Preset {
     pub name: String,
     /// Framework ids.
     pub frameworks: Vec<FrameworkId>,
+    /// Jurisdiction codes.
+    pub jurisdictions: Vec<Jurisdiction>,
 }
 
 impl Lists {
@@ -437,6 +441,20 @@ pub struct Parameter {
     pub description: String,
     /// Which values are stricter, if the direction is declared.
     pub stricter: Option<Stricter>,
+    /// What a value of 0 means, in words; shown instead of "0".
+    pub zero_means: Option<String>,
+}
+
+impl Parameter {
+    /// The value in words with its unit: "no threshold (all transfers)" for a 0 that has a meaning.
+    pub fn display(&self, value: &ParameterValue) -> String {
+        match (&self.zero_means, value) {
+            (Some(words), ParameterValue::Amount { amount, .. } | ParameterValue::Number(amount)) if *amount == 0.0 => {
+                words.clone()
+            }
+            _ => value.display(self.kind),
+        }
+    }
 }
 
 /// The value of a parameter in one cell.
@@ -513,6 +531,17 @@ pub struct ReferenceRates {
 }
 
 impl ReferenceRates {
+    /// "≈ 1,160 USD at the reference rate of 2026-11-23" for an amount in another currency with a rate.
+    pub fn usd_note(&self, value: &ParameterValue) -> Option<String> {
+        match value {
+            ParameterValue::Amount { amount, currency } if currency != "USD" && *amount != 0.0 => {
+                let usd = self.to_usd(*amount, currency)?;
+                Some(format!("≈ {} USD at the reference rate of {}", group_thousands(usd.round()), self.date))
+            }
+            _ => None,
+        }
+    }
+
     /// The amount in US dollars, if the currency has a rate.
     pub fn to_usd(&self, amount: f64, currency: &str) -> Option<f64> {
         if currency == "USD" {

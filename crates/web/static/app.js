@@ -21,7 +21,15 @@
     });
   }
 
-  async function load(url, push) {
+  // Bring the table into view when it starts below the fold, so a change is seen.
+  function reveal() {
+    const target = results();
+    if (!target) return;
+    const top = target.getBoundingClientRect().top;
+    if (top > window.innerHeight * 0.6 || top < 0) target.scrollIntoView({ block: "start" });
+  }
+
+  async function load(url, push, wholePicker) {
     const target = results();
     if (!target) { window.location.href = url; return; }
     target.setAttribute("aria-busy", "true");
@@ -33,10 +41,21 @@
       const freshPicker = doc.getElementById("picker");
       if (!fresh) { window.location.href = url; return; }
       target.replaceWith(fresh);
-      if (freshPicker && picker()) {
+      if (wholePicker && freshPicker && picker()) {
+        const open = picker().querySelector("details.choose").open;
+        picker().replaceWith(freshPicker);
+        freshPicker.querySelector("details.choose").open = open;
+        setupFilter();
+      } else if (freshPicker && picker()) {
+        const chips = picker().querySelector(".selection");
+        const freshChips = freshPicker.querySelector(".selection");
+        if (chips && freshChips) chips.replaceWith(freshChips);
+        const count = picker().querySelector("details.choose > summary .sub");
+        const freshCount = freshPicker.querySelector("details.choose > summary .sub");
+        if (count && freshCount) count.textContent = freshCount.textContent;
         // Keep the user's focus and filter text; refresh only the hidden sort fields.
         picker().querySelectorAll('input[type="hidden"]').forEach((el) => el.remove());
-        freshPicker.querySelectorAll('input[type="hidden"]').forEach((el) => picker().querySelector("fieldset.options").appendChild(el));
+        freshPicker.querySelectorAll('input[type="hidden"]').forEach((el) => picker().querySelector(".settings").appendChild(el));
       }
       if (push) history.pushState({ url }, "", url);
       document.title = doc.title;
@@ -55,6 +74,12 @@
     const form = picker();
     if (!form) return;
     document.addEventListener("click", (event) => {
+      const selection = event.target.closest("#picker a.chip, #picker a.preset, #picker a.clear, #results a.view-toggle");
+      if (selection && !event.metaKey && !event.ctrlKey && !event.shiftKey && event.button === 0) {
+        event.preventDefault();
+        load(selection.getAttribute("href"), true, true).then(reveal);
+        return;
+      }
       const link = event.target.closest("#results a.sort, #results a.orient");
       if (!link || event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
       event.preventDefault();
@@ -66,13 +91,17 @@
       });
       syncOrient(url);
     });
-    form.addEventListener("change", (event) => {
-      if (event.target.id === "fw-filter") return;
-      load(formUrl(form), true);
+    // The form is replaced when a chip or preset changes the selection, so listen on the document.
+    document.addEventListener("change", (event) => {
+      const form = event.target.closest("#picker");
+      if (!form || event.target.id === "fw-filter" || event.target.type === "text") return;
+      load(formUrl(form), true, false).then(reveal);
     });
-    form.addEventListener("submit", (event) => {
+    document.addEventListener("submit", (event) => {
+      const form = event.target.closest("#picker");
+      if (!form) return;
       event.preventDefault();
-      load(formUrl(form), true);
+      load(formUrl(form), true, false).then(reveal);
     });
     window.addEventListener("popstate", () => load(window.location.href, false));
   }
@@ -112,22 +141,57 @@
     return cache.get(id);
   }
 
+  // Citations grouped by document: the title once, then each pinpoint as a link (deep where the publisher allows).
+  function citations(list) {
+    const docs = [];
+    list.forEach((c) => {
+      let doc = docs.find((d) => d.url === c.url && d.title === c.title);
+      if (!doc) { doc = { url: c.url, title: c.title, publisher: c.publisher, primary: c.primary, pins: [] }; docs.push(doc); }
+      doc.pins.push(c);
+    });
+    const wrap = el("div", "", "docs");
+    docs.forEach((d) => {
+      const box = el("div", "", "doc");
+      const head = el("p");
+      const a = el("a", d.title);
+      a.href = d.url;
+      a.rel = "external noopener noreferrer";
+      head.appendChild(a);
+      head.appendChild(el("span", " · " + d.publisher + (d.primary ? "" : " (secondary)"), "sub"));
+      box.appendChild(head);
+      const ul = el("ul");
+      d.pins.forEach((c) => {
+        const li = el("li");
+        const pin = el("a", c.pinpoint, "pin");
+        pin.href = c.link;
+        pin.rel = "external noopener noreferrer";
+        li.appendChild(pin);
+        ul.appendChild(li);
+      });
+      box.appendChild(ul);
+      wrap.appendChild(box);
+    });
+    return wrap;
+  }
+
   function fill(dialog, data, aspectId) {
     const entry = data.cells.find((c) => c.aspect.id === aspectId);
     const body = dialog.querySelector(".body");
     body.replaceChildren();
-    dialog.querySelector("h2").textContent = data.framework.short + ": " + (entry ? entry.aspect.name : aspectId);
+    const title = data.framework.short + ": " + (entry ? entry.aspect.name : aspectId);
+    dialog.querySelector("h2").textContent = title;
     if (!entry) return;
     const cell = entry.cell;
-    body.appendChild(el("p", cell.summary || "", "summary"));
     const meta = el("p", "", "meta");
     meta.appendChild(el("span", (cell.level || "").replace(/-/g, " "), "level level-" + (cell.level || "none")));
     if (cell.status) meta.appendChild(el("span", " " + cell.status.replace(/-/g, " "), "status"));
+    if (cell.confidence) { meta.appendChild(document.createTextNode(" ")); meta.appendChild(el("span", cell.confidence + " confidence", "conf conf-" + cell.confidence)); }
     body.appendChild(meta);
+    body.appendChild(el("p", cell.summary || "", "summary"));
     if (cell.detail) body.appendChild(el("p", cell.detail));
     if (cell.parameters.length) {
       const ul = el("ul", "", "params");
-      cell.parameters.forEach((p) => ul.appendChild(el("li", p.label + ": " + p.display)));
+      cell.parameters.forEach((p) => ul.appendChild(el("li", p.label + ": " + p.display + (p.usd_note ? " (" + p.usd_note + ")" : ""))));
       body.appendChild(ul);
     }
     if (cell.requirements.length) {
@@ -137,21 +201,26 @@
       body.appendChild(ul);
     }
     body.appendChild(el("h3", "Sources"));
-    const cites = el("ul", "", "cites");
-    cell.citations.forEach((c) => {
-      const li = el("li");
-      const a = el("a", c.title);
-      a.href = c.url;
-      a.rel = "external noopener noreferrer";
-      li.appendChild(a);
-      li.appendChild(document.createTextNode(", "));
-      li.appendChild(el("span", c.pinpoint, "pin"));
-      if (!c.primary) li.appendChild(el("span", " (secondary)", "secondary"));
-      cites.appendChild(li);
-    });
-    body.appendChild(cites);
+    body.appendChild(citations(cell.citations));
     if (cell.note) body.appendChild(el("p", "Note: " + cell.note, "note"));
-    body.appendChild(el("p", "Reviewed " + (cell.reviewed || "") + ", confidence " + (cell.confidence || ""), "reviewed"));
+    body.appendChild(el("p", "Last checked " + (cell.reviewed || "") + (cell.applies_from ? ", applies from " + cell.applies_from : ""), "reviewed"));
+    const permalink = new URL("/frameworks/" + data.framework.id + "#" + aspectId, window.location.href).href;
+    const actions = el("p", "", "actions");
+    const copy = el("button", "Copy citation");
+    copy.type = "button";
+    copy.addEventListener("click", async () => {
+      const pins = cell.citations.map((c) => c.title + ", " + c.pinpoint).join("; ");
+      const text = title + ". " + (cell.summary || "") + " Sources: " + pins + ". cryptoreg, last checked " + (cell.reviewed || "") + ", " + permalink;
+      try { await navigator.clipboard.writeText(text); copy.textContent = "Copied"; } catch (e) { copy.textContent = "Copy failed"; }
+    });
+    actions.appendChild(copy);
+    const perma = el("a", "Permalink");
+    perma.href = permalink;
+    actions.appendChild(perma);
+    const report = el("a", "Report an error");
+    report.href = "/about?cell=" + encodeURIComponent(data.framework.id + "/" + aspectId) + "#report";
+    actions.appendChild(report);
+    body.appendChild(actions);
   }
 
   document.addEventListener("click", async (event) => {
@@ -164,7 +233,8 @@
       const framework = decodeURIComponent(url.pathname.split("/").pop());
       fill(dialog, await report(framework), decodeURIComponent(url.hash.slice(1)));
       dialog.showModal();
-      dialog.querySelector("button").focus();
+      dialog.scrollTop = 0;
+      dialog.querySelector("button.close").focus();
     } catch (e) {
       window.location.href = link.href;
     }

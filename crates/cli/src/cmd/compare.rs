@@ -20,6 +20,8 @@ pub fn run(data_dir: Option<&Path>, args: &CompareArgs) -> anyhow::Result<ExitCo
         orient: None,
         diff: args.diff.clone(),
         home_preset_when_empty: false,
+        view: None,
+        min_confidence: args.min_confidence.clone(),
     };
     let comparison = match CompareQuery::parse(&dataset, &input).and_then(|query| compare(&dataset, &query)) {
         Ok(c) => c,

@@ -7,7 +7,7 @@ use crate::diagnostic::Severity;
 /// The rule.
 pub const RULE: Rule = Rule {
     name: "unknown-jurisdiction",
-    description: "Frameworks and the major markets of lists.toml name jurisdictions listed in jurisdictions.toml; memberships name its groupings; a sub-national place's country is listed.",
+    description: "Frameworks, the major markets and the presets of lists.toml name jurisdictions listed in jurisdictions.toml; memberships name its groupings; a sub-national place's country is listed.",
     severity: Severity::Error,
     check: |parsed, report| {
         let Some(j) = &parsed.jurisdictions else { return };
@@ -31,17 +31,18 @@ pub const RULE: Rule = Rule {
             }
         }
         if let Some(lists) = &parsed.lists {
-            for code in &lists.value.major_markets {
+            let preset_codes = lists.value.presets.iter().flat_map(|p| &p.jurisdictions);
+            for code in lists.value.major_markets.iter().chain(preset_codes) {
                 if !codes().any(|c| c == code.get_ref()) {
                     report.at(
                         lists.file,
                         code.span(),
                         format!(
-                            "major market `{}` is not in jurisdictions.toml{}",
+                            "jurisdiction `{}` of lists.toml is not in jurisdictions.toml{}",
                             code.get_ref(),
                             did_you_mean(code.get_ref(), codes())
                         ),
-                        "list major markets by their jurisdiction codes",
+                        "list major markets and preset jurisdictions by their codes",
                     );
                 }
             }

@@ -78,6 +78,8 @@ pub fn aspect_report(data: &Dataset, id: &str, input: &AspectInput) -> Result<As
         as_of: parse_date(input.as_of.as_deref())?,
         orient: Orientation::Aspects,
         diff: None,
+        view: None,
+        min_confidence: None,
     };
     let columns = query.columns();
     let comparison = table(data, &query, &columns);

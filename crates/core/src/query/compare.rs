@@ -6,7 +6,7 @@ use super::jurisdiction::{Applicability, JurisdictionHeader, MergedCell, applica
 use super::views::{AspectHeader, CellView, FrameworkHeader, comparable};
 use super::{Direction, QueryError, find_aspect, find_framework, parse_date, split_list, suggestions};
 use crate::ids::{AspectId, FrameworkId, GroupId, IsoDate, Jurisdiction, ParameterId};
-use crate::model::{Aspect, Dataset, Level, Strength};
+use crate::model::{Aspect, Confidence, Dataset, Level, Strength};
 use schemars::JsonSchema;
 use serde::Serialize;
 use std::cmp::Ordering;
@@ -35,6 +35,60 @@ pub struct CompareInput {
     pub diff: Option<String>,
     /// When neither frameworks nor jurisdictions are given, select the home preset of the data's lists.
     pub home_preset_when_empty: bool,
+    /// `grid` (level as colour and a short label, prose on demand) or `prose` (each cell's summary); default:
+    /// grid for more than four columns.
+    pub view: Option<String>,
+    /// `medium` or `high`: withhold cells whose confidence is lower.
+    pub min_confidence: Option<String>,
+}
+
+/// How the cells of a comparison are shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum TableView {
+    /// Level as colour and a short label; the prose opens on demand.
+    Grid,
+    /// Each cell's summary, numbers and level.
+    Prose,
+}
+
+impl TableView {
+    /// Above this many columns the grid is the default.
+    pub const PROSE_MAX_COLUMNS: usize = 4;
+
+    /// `grid` or `prose`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TableView::Grid => "grid",
+            TableView::Prose => "prose",
+        }
+    }
+
+    fn parse(raw: Option<&str>) -> Result<Option<Self>, QueryError> {
+        match raw.map(str::trim).unwrap_or("") {
+            "" => Ok(None),
+            "grid" => Ok(Some(TableView::Grid)),
+            "prose" => Ok(Some(TableView::Prose)),
+            other => Err(QueryError::InvalidChoice {
+                parameter: "view".into(),
+                value: other.into(),
+                expected: "grid, prose".into(),
+            }),
+        }
+    }
+}
+
+fn parse_min_confidence(raw: Option<&str>) -> Result<Option<Confidence>, QueryError> {
+    match raw.map(str::trim).unwrap_or("") {
+        "" | "low" => Ok(None),
+        "medium" => Ok(Some(Confidence::Medium)),
+        "high" => Ok(Some(Confidence::High)),
+        other => Err(QueryError::InvalidChoice {
+            parameter: "min_confidence".into(),
+            value: other.into(),
+            expected: "low, medium, high".into(),
+        }),
+    }
 }
 
 /// Which headers run down the side.
@@ -82,6 +136,8 @@ impl Orientation {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(tag = "by", content = "id", rename_all = "kebab-case")]
 pub enum SortKey {
+    /// Columns in the order they were chosen (the default).
+    Chosen,
     /// Columns by short name.
     Name,
     /// Rows by aspect name.
@@ -100,6 +156,7 @@ impl SortKey {
     /// The key as written in a URL or on the command line.
     pub fn text(&self) -> String {
         match self {
+            SortKey::Chosen => "chosen".into(),
             SortKey::Name => "name".into(),
             SortKey::AspectName => "aspect".into(),
             SortKey::Aspect(a) => a.to_string(),
@@ -113,18 +170,19 @@ impl SortKey {
     pub fn axis(&self) -> SortAxis {
         match self {
             SortKey::AspectName | SortKey::Framework(_) | SortKey::Jurisdiction(_) => SortAxis::Aspects,
-            SortKey::Name | SortKey::Aspect(_) | SortKey::Parameter(..) => SortAxis::Frameworks,
+            SortKey::Chosen | SortKey::Name | SortKey::Aspect(_) | SortKey::Parameter(..) => SortAxis::Frameworks,
         }
     }
 
     /// Parses a sort key against the dataset.
     pub fn parse(data: &Dataset, raw: Option<&str>) -> Result<Self, QueryError> {
-        let key = raw.map(str::trim).filter(|s| !s.is_empty()).unwrap_or("name");
+        let key = raw.map(str::trim).filter(|s| !s.is_empty()).unwrap_or("chosen");
         let lower = key.to_lowercase();
         if !is_sort_key_shaped(&lower) {
             return Err(QueryError::MalformedSortKey { key: key.to_owned() });
         }
         match lower.as_str() {
+            "chosen" => return Ok(SortKey::Chosen),
             "name" => return Ok(SortKey::Name),
             "aspect" => return Ok(SortKey::AspectName),
             _ => {}
@@ -197,6 +255,10 @@ pub struct CompareQuery {
     pub orient: Orientation,
     /// The date to compare against, if a diff is asked for.
     pub diff: Option<IsoDate>,
+    /// The view asked for; `null` means the default (grid above four columns).
+    pub view: Option<TableView>,
+    /// Cells below this confidence are withheld; `null` shows all.
+    pub min_confidence: Option<Confidence>,
 }
 
 impl CompareQuery {
@@ -247,6 +309,17 @@ impl CompareQuery {
             dir: Direction::parse(input.dir.as_deref())?,
             orient: Orientation::parse(input.orient.as_deref())?,
             diff: parse_date(input.diff.as_deref())?,
+            view: TableView::parse(input.view.as_deref())?,
+            min_confidence: parse_min_confidence(input.min_confidence.as_deref())?,
+        })
+    }
+
+    /// The view in effect: the one asked for, else the grid for more than four columns.
+    pub fn effective_view(&self) -> TableView {
+        self.view.unwrap_or(if self.frameworks.len() + self.jurisdictions.len() > TableView::PROSE_MAX_COLUMNS {
+            TableView::Grid
+        } else {
+            TableView::Prose
         })
     }
 
@@ -346,6 +419,15 @@ pub enum Cell {
 }
 
 impl Cell {
+    /// The cell with its content withheld when its confidence is lower than `min`.
+    pub fn withheld_below(self, min: Confidence) -> Self {
+        match self {
+            Cell::Framework(c) if c.confidence.is_some_and(|k| k > min) => Cell::Framework(c.withheld()),
+            Cell::Jurisdiction(m) if m.confidence.is_some_and(|k| k > min) => Cell::Jurisdiction(m.withheld()),
+            other => other,
+        }
+    }
+
     /// The level shown, if any.
     pub fn level(&self) -> Option<Level> {
         match self {
@@ -520,9 +602,15 @@ pub fn table(data: &Dataset, query: &CompareQuery, columns: &[ColumnId]) -> Comp
             }
         }
     }
-    let cell = |column: &Resolved<'_>, aspect: &Aspect| match column {
-        Resolved::Framework(f) => Cell::Framework(CellView::build(data, f, aspect, as_of)),
-        Resolved::Jurisdiction(code, app) => Cell::Jurisdiction(MergedCell::build(data, app, code, aspect, as_of)),
+    let cell = |column: &Resolved<'_>, aspect: &Aspect| {
+        let built = match column {
+            Resolved::Framework(f) => Cell::Framework(CellView::build(data, f, aspect, as_of)),
+            Resolved::Jurisdiction(code, app) => Cell::Jurisdiction(MergedCell::build(data, app, code, aspect, as_of)),
+        };
+        match query.min_confidence {
+            Some(min) => built.withheld_below(min),
+            None => built,
+        }
     };
     let mut comparison = Comparison {
         as_of,
@@ -593,6 +681,14 @@ fn cmp_known<T: PartialOrd>(a: &Option<T>, b: &Option<T>, desc: bool) -> Orderin
 fn apply_sort(data: &Dataset, c: &mut Comparison, key: &SortKey, desc: bool) {
     let name_order = |a: &str, b: &str| a.to_lowercase().cmp(&b.to_lowercase());
     match key {
+        SortKey::Chosen => {
+            if desc {
+                c.columns.reverse();
+                for row in &mut c.rows {
+                    row.cells.reverse();
+                }
+            }
+        }
         SortKey::Name | SortKey::Aspect(_) | SortKey::Parameter(..) => {
             let row_of = |aspect: &AspectId| c.rows.iter().find(|r| &r.aspect.id == aspect);
             let values: Vec<Option<f64>> = (0..c.columns.len())
@@ -643,11 +739,13 @@ fn apply_sort(data: &Dataset, c: &mut Comparison, key: &SortKey, desc: bool) {
                         jurisdictions: Vec::new(),
                         aspects: c.rows.iter().map(|r| r.aspect.id.clone()).collect(),
                         groups: Vec::new(),
-                        sort: SortKey::Name,
+                        sort: SortKey::Chosen,
                         dir: Direction::Asc,
                         as_of: c.as_of,
                         orient: Orientation::Aspects,
                         diff: None,
+                        view: None,
+                        min_confidence: None,
                     };
                     Some(table(data, &query, &[column]))
                 }

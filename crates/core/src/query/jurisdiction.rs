@@ -164,6 +164,8 @@ pub struct ParameterValueOf {
     pub value: ParameterValue,
     /// Human-readable, with unit.
     pub display: String,
+    /// For an amount in another currency: its US-dollar equivalent and the date of the rate used.
+    pub usd_note: Option<String>,
 }
 
 /// A parameter in a merged cell: every component's value and the strictest one.
@@ -211,6 +213,8 @@ pub struct MergedCell {
     pub upcoming: Vec<Component>,
     /// Cells of regimes that apply only in a sub-national place: alternatives, listed, not merged.
     pub alternatives: Vec<Component>,
+    /// The content is withheld because its confidence is lower than the one asked for.
+    pub withheld: bool,
 }
 
 impl MergedCell {
@@ -264,6 +268,26 @@ impl MergedCell {
             components,
             upcoming,
             alternatives,
+            withheld: false,
+        }
+    }
+
+    /// The same cell with its content withheld (the confidence stays, to say why).
+    pub fn withheld(self) -> Self {
+        MergedCell {
+            jurisdiction: self.jurisdiction,
+            aspect: self.aspect,
+            level: None,
+            decided_by: Vec::new(),
+            summary: None,
+            confidence: self.confidence,
+            reviewed: None,
+            requirements: Vec::new(),
+            parameters: Vec::new(),
+            components: Vec::new(),
+            upcoming: Vec::new(),
+            alternatives: Vec::new(),
+            withheld: true,
         }
     }
 
@@ -297,7 +321,13 @@ impl MergedCell {
 
     /// Why the cell is empty, in words.
     pub fn empty_reason(&self) -> &'static str {
-        if self.upcoming.is_empty() { "No framework applies here" } else { "Adopted, not yet applicable" }
+        if self.withheld {
+            "Withheld: lower confidence than asked for"
+        } else if self.upcoming.is_empty() {
+            "No framework applies here"
+        } else {
+            "Adopted, not yet applicable"
+        }
     }
 }
 
@@ -342,6 +372,7 @@ fn merge_parameters(data: &Dataset, aspect: &Aspect, components: &[Component]) -
                         framework: c.cell.framework.clone(),
                         value: v.value.clone(),
                         display: v.display.clone(),
+                        usd_note: v.usd_note.clone(),
                     })
                 })
                 .collect();

@@ -21,6 +21,8 @@ pub enum CellState {
     NoRecord,
     /// The framework has no cell for this aspect.
     Missing,
+    /// The cell's confidence is below the one asked for, so its content is withheld.
+    Withheld,
 }
 
 /// A requirement as shown in a cell.
@@ -45,8 +47,10 @@ pub struct ParameterView {
     pub kind: ParameterKind,
     /// The value.
     pub value: ParameterValue,
-    /// Human-readable value with unit.
+    /// Human-readable value with unit ("no threshold (all transfers)" where 0 has a meaning).
     pub display: String,
+    /// For an amount in another currency: its US-dollar equivalent and the date of the rate used.
+    pub usd_note: Option<String>,
 }
 
 /// A citation with its source resolved.
@@ -64,6 +68,9 @@ pub struct CitationView {
     pub primary: bool,
     /// Where in the source.
     pub pinpoint: String,
+    /// A link to the pinpoint itself where the publisher supports one (an EUR-Lex article, a regulation or
+    /// section on legislation.gov.uk); otherwise the source's URL.
+    pub link: String,
 }
 
 /// One cell of a comparison on the requested date.
@@ -112,27 +119,7 @@ pub struct CellView {
 impl CellView {
     /// The cell of `framework` × `aspect` as of `date` (today when `None`).
     pub fn build(data: &Dataset, framework: &Framework, aspect: &Aspect, date: Option<IsoDate>) -> Self {
-        let empty = |state| CellView {
-            framework: framework.id.clone(),
-            aspect: aspect.id.clone(),
-            state,
-            summary: None,
-            detail: None,
-            level: None,
-            status: None,
-            requirements: Vec::new(),
-            parameters: Vec::new(),
-            citations: Vec::new(),
-            confidence: None,
-            reviewed: None,
-            last_changed: None,
-            note: None,
-            valid_from: None,
-            valid_until: None,
-            applies_from: None,
-            applies_until: None,
-            pending: false,
-        };
+        let empty = |state| CellView::blank(framework.id.clone(), aspect.id.clone(), state);
         if not_yet_adopted(framework, date) {
             return empty(CellState::NotYetAdopted);
         }
@@ -181,7 +168,8 @@ impl CellView {
                         id: p.id.clone(),
                         label: p.label.clone(),
                         kind: p.kind,
-                        display: value.display(p.kind),
+                        display: p.display(value),
+                        usd_note: data.reference_rates.as_ref().and_then(|r| r.usd_note(value)),
                         value: value.clone(),
                     })
                 })
@@ -206,6 +194,36 @@ impl CellView {
         matches!(self.state, CellState::Current | CellState::Historical)
     }
 
+    /// A cell with no content in `state`.
+    fn blank(framework: FrameworkId, aspect: AspectId, state: CellState) -> Self {
+        CellView {
+            framework,
+            aspect,
+            state,
+            summary: None,
+            detail: None,
+            level: None,
+            status: None,
+            requirements: Vec::new(),
+            parameters: Vec::new(),
+            citations: Vec::new(),
+            confidence: None,
+            reviewed: None,
+            last_changed: None,
+            note: None,
+            valid_from: None,
+            valid_until: None,
+            applies_from: None,
+            applies_until: None,
+            pending: false,
+        }
+    }
+
+    /// The same cell with its content withheld (the confidence stays, to say why).
+    pub fn withheld(self) -> Self {
+        CellView { confidence: self.confidence, ..CellView::blank(self.framework, self.aspect, CellState::Withheld) }
+    }
+
     /// Whether the shown state is an earlier one.
     pub fn is_historical(&self) -> bool {
         self.state == CellState::Historical
@@ -217,6 +235,7 @@ impl CellView {
             CellState::NotYetAdopted => "Not yet adopted on this date",
             CellState::NoRecord => "No record for this date",
             CellState::Missing => "No cell",
+            CellState::Withheld => "Withheld: lower confidence than asked for",
             CellState::Current | CellState::Historical => "",
         }
     }
@@ -444,6 +463,7 @@ pub fn citation_views(framework: &Framework, citations: &[Citation]) -> Vec<Cita
                 date: s.date,
                 primary: s.primary,
                 pinpoint: c.pinpoint.as_str().to_owned(),
+                link: deep_link(s.url.as_str(), c.pinpoint.as_str()).unwrap_or_else(|| s.url.as_str().to_owned()),
             })
         })
         .collect()
@@ -514,5 +534,60 @@ impl AspectHeader {
             group_name: data.group(&aspect.group).map_or_else(|| aspect.group.to_string(), |g| g.name.clone()),
             question: aspect.question.clone(),
         }
+    }
+}
+
+/// A link to `pinpoint` inside the document at `url`, for publishers whose pages have stable anchors or paths:
+/// EUR-Lex acts by ELI (`Art. 36(1)` → the English text at `#art_36`) and UK legislation on legislation.gov.uk
+/// (`reg. 14A` → `/regulation/14A`, `s. 21` → `/section/21`). `None` where no deeper link is known.
+pub fn deep_link(url: &str, pinpoint: &str) -> Option<String> {
+    let number = |prefixes: &[&str]| -> Option<String> {
+        let lower = pinpoint.trim().to_lowercase();
+        let rest = prefixes.iter().find_map(|p| lower.strip_prefix(p))?.trim_start();
+        let n: String = rest.chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
+        (n.starts_with(|c: char| c.is_ascii_digit())).then(|| n.to_uppercase())
+    };
+    if let Some(eli) = url.strip_prefix("https://eur-lex.europa.eu/eli/") {
+        let parts: Vec<&str> = eli.trim_end_matches('/').split('/').collect();
+        if let [kind, year, num, "oj"] = parts.as_slice() {
+            let article = number(&["article", "art."])?.to_lowercase();
+            return Some(format!("https://eur-lex.europa.eu/eli/{kind}/{year}/{num}/oj/eng#art_{article}"));
+        }
+        return None;
+    }
+    if let Some(path) = url.strip_prefix("https://www.legislation.gov.uk/") {
+        let parts: Vec<&str> = path.trim_end_matches('/').split('/').collect();
+        if let [kind, year, num] = parts.as_slice() {
+            let (segment, n) = match *kind {
+                "uksi" | "ssi" | "wsi" | "nisr" => {
+                    ("regulation", number(&["regulations", "regulation", "regs", "reg."])?)
+                }
+                _ => ("section", number(&["sections", "section", "ss.", "s."])?),
+            };
+            return Some(format!("https://www.legislation.gov.uk/{kind}/{year}/{num}/{segment}/{n}"));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::deep_link;
+
+    #[test]
+    fn eur_lex_articles_and_uk_regulations_get_deep_links() {
+        let mica = "https://eur-lex.europa.eu/eli/reg/2023/1114/oj";
+        assert_eq!(
+            deep_link(mica, "Art. 36(1)").as_deref(),
+            Some("https://eur-lex.europa.eu/eli/reg/2023/1114/oj/eng#art_36")
+        );
+        assert_eq!(deep_link(mica, "Recital 30"), None);
+        let mlr = "https://www.legislation.gov.uk/uksi/2017/692";
+        assert_eq!(
+            deep_link(mlr, "reg. 14A(1)").as_deref(),
+            Some("https://www.legislation.gov.uk/uksi/2017/692/regulation/14A")
+        );
+        assert_eq!(deep_link("https://www.legislation.gov.uk/uksi/2017/692/part/7A", "reg. 64C"), None);
+        assert_eq!(deep_link("https://www.fsb.org/x", "p. 12"), None);
     }
 }

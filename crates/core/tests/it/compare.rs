@@ -37,8 +37,12 @@ fn framework_cell(cell: &Cell) -> &CellView {
 const ALL: [&str; 3] = ["gamma-ban", "beta-standard", "alpha-law"];
 
 #[test]
-fn default_order_is_by_short_name_with_every_aspect() {
-    let c = run(&fixture(), &request(&ALL)).expect("compare");
+fn default_order_keeps_the_columns_as_chosen_and_sort_name_orders_them_by_short_name() {
+    let chosen = run(&fixture(), &request(&ALL)).expect("compare");
+    assert_eq!(order(&chosen), ["gamma-ban", "beta-standard", "alpha-law"]);
+    let reversed = run(&fixture(), &CompareInput { dir: Some("desc".into()), ..request(&ALL) }).expect("compare");
+    assert_eq!(order(&reversed), ["alpha-law", "beta-standard", "gamma-ban"]);
+    let c = run(&fixture(), &CompareInput { sort: Some("name".into()), ..request(&ALL) }).expect("compare");
     assert_eq!(order(&c), ["alpha-law", "beta-standard", "gamma-ban"]);
     assert_eq!(c.rows.len(), 2);
     assert!(c.rows.iter().all(|r| r.cells.len() == 3));

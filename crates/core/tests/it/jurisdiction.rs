@@ -82,7 +82,7 @@ fn a_rule_adopted_for_later_is_upcoming_not_merged() {
     // Only the union's rule applies today: its threshold (EUR 0) is the merged one, and its low confidence shows.
     assert_eq!(cell.decided_by.iter().map(|f| f.as_str()).collect::<Vec<_>>(), ["delta-union"]);
     let threshold = cell.parameters[0].strictest.as_ref().expect("threshold");
-    assert_eq!(threshold.display, "0 EUR");
+    assert_eq!(threshold.display, "no threshold (every transfer)");
     assert!(cell.is_low_confidence());
     assert_eq!(cell.upcoming.len(), 1);
     let pending = &cell.upcoming[0].cell;

@@ -87,7 +87,7 @@ fn the_strictest_number_across_currencies() {
     let threshold = number("travel-threshold");
     let strict: Vec<(&str, &str, bool)> =
         threshold.values.iter().map(|v| (v.market.as_str(), v.display.as_str(), v.strictest)).collect();
-    assert_eq!(strict, [("FR", "0 EUR", true), ("JP", "100,000 JPY", false)]);
+    assert_eq!(strict, [("FR", "no threshold (every transfer)", true), ("JP", "100,000 JPY", false)]);
     assert!(threshold.values[1].usd.is_some_and(|usd| usd > 0.0 && usd < 100_000.0), "JPY converted to USD");
     assert!(a.rates_date.is_some(), "the conversion names its rates' date");
 }

@@ -11,7 +11,8 @@ use axum::extract::State;
 use axum::response::Response;
 use cryptoreg_core::model::{Dataset, FrameworkKind};
 use cryptoreg_core::query::compare::{
-    Cell, CellDiff, Column, CompareInput, CompareQuery, Comparison, Orientation, Row, compare as run_compare,
+    Cell, CellDiff, Column, CompareInput, CompareQuery, Comparison, Orientation, Row, SortKey, TableView,
+    compare as run_compare,
 };
 use cryptoreg_core::query::{Direction, QueryError};
 use serde::{Deserialize, Serialize};
@@ -48,6 +49,11 @@ pub struct CompareParams {
     pub orient: Option<String>,
     /// Mark the cells that differ between this date (YYYY-MM-DD) and the as-of date (or today).
     pub diff: Option<String>,
+    /// `grid` (level as colour and a short label; the prose opens on demand) or `prose`; default: grid for more
+    /// than four columns.
+    pub view: Option<String>,
+    /// `medium` or `high`: withhold the cells whose confidence is lower.
+    pub min_confidence: Option<String>,
 }
 
 impl CompareParams {
@@ -64,6 +70,8 @@ impl CompareParams {
             orient: self.orient,
             diff: self.diff,
             home_preset_when_empty,
+            view: self.view,
+            min_confidence: self.min_confidence,
         }
     }
 }
@@ -79,9 +87,76 @@ pub struct Choice {
     pub detail: String,
 }
 
+/// A named selection of the data's lists, as a link.
+#[derive(Debug, Clone)]
+pub struct PresetLink {
+    /// Name.
+    pub name: String,
+    /// The comparison it selects.
+    pub href: String,
+}
+
+/// A selected framework or jurisdiction, as a removable chip.
+#[derive(Debug, Clone)]
+pub struct Chip {
+    /// Short name.
+    pub label: String,
+    /// The same comparison without it.
+    pub remove_href: String,
+}
+
+/// The home page's ways in: countries, topics, the pathfinder and what changed.
+#[derive(Debug)]
+pub struct WaysIn {
+    /// How many frameworks.
+    pub frameworks: usize,
+    /// How many jurisdictions have a framework of their own.
+    pub places: usize,
+    /// The major markets: code and name.
+    pub markets: Vec<(String, String)>,
+    /// One aspect per group: id and the group's name.
+    pub topics: Vec<(String, String)>,
+    /// Legal events in the last 12 months.
+    pub recent_changes: usize,
+}
+
+impl WaysIn {
+    fn build(data: &Dataset) -> Self {
+        let places: std::collections::BTreeSet<&str> = data
+            .frameworks
+            .values()
+            .flat_map(|f| f.jurisdictions.iter().map(|j| j.as_str()))
+            .filter(|j| *j != "INT")
+            .collect();
+        let recent_changes = cryptoreg_core::query::changes::changes(data, &Default::default())
+            .map(|c| c.events.len())
+            .unwrap_or_default();
+        WaysIn {
+            frameworks: data.frameworks.len(),
+            places: places.len(),
+            markets: data
+                .lists
+                .major_markets
+                .iter()
+                .map(|j| (j.as_str().to_owned(), data.jurisdiction_name(j).to_owned()))
+                .collect(),
+            topics: data
+                .groups
+                .iter()
+                .filter_map(|g| Some((data.aspects.iter().find(|a| a.group == g.id)?.id.to_string(), g.name.clone())))
+                .collect(),
+            recent_changes,
+        }
+    }
+}
+
 /// The picker's lists: the same for every request, so built once per dataset (the state keeps it).
 #[derive(Debug)]
 pub struct Picker {
+    /// The home page's ways in.
+    pub ways_in: WaysIn,
+    /// The presets of the data's lists.
+    pub presets: Vec<PresetLink>,
     /// Framework checkboxes by kind.
     pub kinds: Vec<KindChoices>,
     /// Jurisdictions, by name.
@@ -126,7 +201,23 @@ impl Picker {
             .iter()
             .map(|g| Choice { id: g.id.to_string(), label: g.name.clone(), detail: String::new() })
             .collect();
-        Picker { kinds, jurisdictions, groups }
+        let presets = data
+            .lists
+            .presets
+            .iter()
+            .map(|p| {
+                let mut parts = Vec::new();
+                let frameworks: Vec<&str> = p.frameworks.iter().map(|f| f.as_str()).collect();
+                let codes: Vec<&str> = p.jurisdictions.iter().map(|j| j.as_str()).collect();
+                for (key, ids) in [("f", frameworks), ("j", codes)] {
+                    if !ids.is_empty() {
+                        parts.push(format!("{key}={}", ids.join(",")));
+                    }
+                }
+                PresetLink { name: p.name.clone(), href: format!("/compare?{}", parts.join("&")) }
+            })
+            .collect();
+        Picker { ways_in: WaysIn::build(data), presets, kinds, jurisdictions, groups }
     }
 }
 
@@ -188,7 +279,11 @@ pub struct ComparePage {
     /// The table; `null` with fewer than two columns.
     pub comparison: Option<Comparison>,
     #[serde(skip)]
-    pub(crate) selected_labels: String,
+    pub(crate) chips: Vec<Chip>,
+    #[serde(skip)]
+    pub(crate) home: bool,
+    #[serde(skip)]
+    pub(crate) sort_caption: String,
     #[serde(skip)]
     pub(crate) picker: std::sync::Arc<Picker>,
     #[serde(skip)]
@@ -202,13 +297,19 @@ pub struct ComparePage {
 impl ComparePage {
     /// The query string of this view with `sort`/`dir`/`orient` overridden.
     fn href(&self, sort: &str, dir: Direction, orient: Orientation) -> String {
+        self.href_without(sort, dir, orient, None)
+    }
+
+    /// The same, without one selected framework id or jurisdiction code (for its chip's remove link).
+    fn href_without(&self, sort: &str, dir: Direction, orient: Orientation, without: Option<&str>) -> String {
         let q = &self.query;
         let mut pairs: Vec<(&str, String)> = Vec::new();
         let mut lists = Vec::new();
         // Ids and codes are validated kebab-case or uppercase codes: nothing in them needs escaping, so each list
         // goes comma-separated in one parameter (the parser splits it), which keeps the many sort links short.
-        let frameworks: Vec<&str> = q.frameworks.iter().map(|f| f.as_str()).collect();
-        let jurisdictions: Vec<&str> = q.jurisdictions.iter().map(|j| j.as_str()).collect();
+        let kept = |id: &&str| Some(*id) != without;
+        let frameworks: Vec<&str> = q.frameworks.iter().map(|f| f.as_str()).filter(kept).collect();
+        let jurisdictions: Vec<&str> = q.jurisdictions.iter().map(|j| j.as_str()).filter(kept).collect();
         for (key, ids) in [("f", frameworks), ("j", jurisdictions)] {
             if !ids.is_empty() {
                 lists.push(format!("{key}={}", ids.join(",")));
@@ -216,7 +317,7 @@ impl ComparePage {
         }
         pairs.extend(q.groups.iter().map(|g| ("group", g.to_string())));
         pairs.extend(q.aspects.iter().map(|a| ("aspects", a.to_string())));
-        if sort != "name" {
+        if sort != "chosen" {
             pairs.push(("sort", sort.to_owned()));
         }
         if dir == Direction::Desc {
@@ -231,10 +332,16 @@ impl ComparePage {
         if let Some(d) = q.diff {
             pairs.push(("diff", d.to_string()));
         }
+        if let Some(v) = q.view {
+            pairs.push(("view", v.as_str().to_owned()));
+        }
+        if let Some(c) = q.min_confidence {
+            pairs.push(("min_confidence", c.as_str().to_owned()));
+        }
         let rest = query_string(pairs.iter().map(|(k, v)| (*k, v.as_str())));
         lists.extend(Some(rest).filter(|r| !r.is_empty()));
-        // Relative to the page (`/compare`): the table's many sort links stay short.
-        format!("?{}", lists.join("&"))
+        // Relative to the page (`/compare`, also from `/`): the table's many sort links stay short.
+        if lists.is_empty() { "/compare".to_owned() } else { format!("/compare?{}", lists.join("&")) }
     }
 
     fn header(&self, key: &str, label: String, page_href: Option<String>) -> Header {
@@ -249,6 +356,108 @@ impl ComparePage {
         let next = if current { dir.reversed() } else { Direction::Asc };
         let aria = current.then_some(if dir == Direction::Asc { "ascending" } else { "descending" });
         (self.href(key, next, self.query.orient), aria)
+    }
+
+    /// Whether cells show as a grid of levels (prose on demand) rather than prose.
+    pub fn grid_view(&self) -> bool {
+        self.query.effective_view() == TableView::Grid
+    }
+
+    /// The view the toggle switches to, as a link.
+    pub fn other_view_href(&self) -> String {
+        let mut other = self.query.clone();
+        other.view = Some(if self.grid_view() { TableView::Prose } else { TableView::Grid });
+        let page = ComparePage { query: other, ..self.shallow() };
+        page.href(&self.query.sort.text(), self.query.dir, self.query.orient)
+    }
+
+    fn shallow(&self) -> ComparePage {
+        ComparePage {
+            query: self.query.clone(),
+            message: None,
+            comparison: None,
+            chips: Vec::new(),
+            home: false,
+            sort_caption: String::new(),
+            picker: self.picker.clone(),
+            grid: None,
+            orient_href: String::new(),
+            chrome: self.chrome.clone(),
+        }
+    }
+
+    /// The ways in, on the home page only.
+    pub fn ways_in(&self) -> Option<&WaysIn> {
+        self.home.then_some(&self.picker.ways_in)
+    }
+
+    /// Whether the view asked for is `name` (`grid` or `prose`).
+    pub fn view_is(&self, name: &str) -> bool {
+        self.query.view.is_some_and(|v| v.as_str() == name)
+    }
+
+    /// Whether the minimum confidence asked for is `name`.
+    pub fn confidence_is(&self, name: &str) -> bool {
+        self.query.min_confidence.is_some_and(|c| c.as_str() == name)
+    }
+
+    /// The date the table shows, as `YYYY-MM-DD`.
+    pub fn as_of_iso(&self) -> String {
+        self.query.as_of.unwrap_or_else(cryptoreg_core::ids::IsoDate::today).to_string()
+    }
+
+    /// The date the table shows, for readers: "28 Nov 2026 (today)".
+    pub fn as_of_label(&self) -> String {
+        match self.query.as_of {
+            Some(d) => d.long(),
+            None => format!("{} (today)", cryptoreg_core::ids::IsoDate::today().long()),
+        }
+    }
+
+    /// What the current sort does, in words.
+    fn describe_sort(&self, data: &Dataset) -> String {
+        let desc = self.query.dir == Direction::Desc;
+        let Some(c) = &self.comparison else { return String::new() };
+        let aspect_name = |id: &str| {
+            c.rows.iter().find(|r| r.aspect.id.as_str() == id).map_or_else(|| id.to_owned(), |r| r.aspect.name.clone())
+        };
+        match &self.query.sort {
+            SortKey::Chosen => format!("Columns in the order chosen{}.", if desc { ", reversed" } else { "" }),
+            SortKey::Name => format!("Columns by name, {}.", if desc { "Z to A" } else { "A to Z" }),
+            SortKey::AspectName => format!("Aspects by name, {}.", if desc { "Z to A" } else { "A to Z" }),
+            SortKey::Aspect(a) => format!(
+                "Columns by their level on {} ({} first), then by the number of mandatory requirements; unknown last.",
+                aspect_name(a.as_str()),
+                if desc { "weakest" } else { "strongest" }
+            ),
+            SortKey::Parameter(a, p) => {
+                let label = data
+                    .aspect(a)
+                    .and_then(|x| x.parameters.iter().find(|x| x.id == *p))
+                    .map_or_else(|| p.to_string(), |x| x.label.clone());
+                format!(
+                    "Columns by {} ({} first; amounts compared in US dollars at the reference rates); columns without a value last.",
+                    label.to_lowercase(),
+                    if desc { "highest" } else { "lowest" }
+                )
+            }
+            SortKey::Framework(_) | SortKey::Jurisdiction(_) => {
+                let name = c
+                    .columns
+                    .iter()
+                    .find(|col| col.sort_key() == self.query.sort.text())
+                    .map_or_else(|| self.query.sort.text(), |col| col.short().to_owned());
+                format!(
+                    "Aspects by {name}'s level on each ({} first), then by its mandatory requirements.",
+                    if desc { "weakest" } else { "strongest" }
+                )
+            }
+        }
+    }
+
+    /// The label of the grid's column `i` (shown above each value in the narrow-screen card layout).
+    pub fn column_label(&self, i: &usize) -> &str {
+        self.grid.as_ref().and_then(|g| g.columns.get(*i)).map_or("", |h| h.label.as_str())
     }
 
     /// The as-of date as the date field wants it (empty for today).
@@ -382,16 +591,26 @@ pub fn build(
         query,
         message,
         comparison: None,
-        selected_labels: labels.join(", "),
+        chips: Vec::new(),
+        home,
+        sort_caption: String::new(),
         picker,
         grid: None,
         orient_href: String::new(),
         chrome,
     };
     page.orient_href = page.href(&page.query.sort.text(), page.query.dir, page.query.orient.flipped());
+    let (sort, dir, orient) = (page.query.sort.text(), page.query.dir, page.query.orient);
+    let ids =
+        page.query.frameworks.iter().map(|f| f.as_str()).chain(page.query.jurisdictions.iter().map(|j| j.as_str()));
+    page.chips = ids
+        .zip(labels)
+        .map(|(id, label)| Chip { label, remove_href: page.href_without(&sort, dir, orient, Some(id)) })
+        .collect();
     if let Some(c) = comparison {
         page.grid = Some(page.build_grid(data, &c));
         page.comparison = Some(c);
+        page.sort_caption = page.describe_sort(data);
     }
     Ok(page)
 }

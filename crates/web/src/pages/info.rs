@@ -10,6 +10,8 @@ use axum::extract::State;
 use axum::response::Response;
 use cryptoreg_core::model::Level;
 use cryptoreg_core::query::views::{AspectView, TermView};
+use cryptoreg_core::query::{find_aspect, find_framework};
+use serde::Deserialize;
 use serde::Serialize;
 
 /// A level and what it means.
@@ -66,12 +68,42 @@ pub struct AboutPage {
     pub how_to_cite: String,
     /// How to report an error.
     pub report_errors: &'static str,
+    /// Where the code and data are published, if the release names it.
+    pub repository: Option<String>,
+    /// The release of the data.
+    pub release: Option<String>,
+    /// The cell being reported, when the page was opened from a cell's "Report an error" link.
+    pub reporting: Option<ReportedCell>,
     /// Counts.
     pub frameworks: usize,
     /// Counts.
     pub cells: usize,
     #[serde(skip)]
     pub(crate) chrome: Chrome,
+}
+
+/// A cell named in a report.
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+pub struct ReportedCell {
+    /// Framework id.
+    pub framework: String,
+    /// Its short name.
+    pub framework_short: String,
+    /// Aspect id.
+    pub aspect: String,
+    /// Its name.
+    pub aspect_name: String,
+    /// The text to paste into a report.
+    pub report_text: String,
+}
+
+/// Query parameters of `/about`.
+#[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+#[serde(deny_unknown_fields)]
+pub struct AboutParams {
+    /// The cell to report an error in, as `<framework>/<aspect>` (e.g. `eu-mica/travel-rule`).
+    pub cell: Option<String>,
 }
 
 /// `GET /methodology`.
@@ -101,11 +133,34 @@ pub async fn glossary(State(state): State<AppState>, ctx: Ctx) -> Result<Respons
 }
 
 /// `GET /about`.
-#[utoipa::path(get, path = "/about.json",
+#[utoipa::path(get, path = "/about.json", params(AboutParams),
     responses((status = 200, description = "Licence, how to cite, how to report an error", content_type = "application/json"),
-              (status = 400, description = "Unexpected parameter", content_type = "application/json")))]
+              (status = 400, description = "Unexpected parameter", content_type = "application/json"),
+              (status = 404, description = "Unknown framework or aspect in `cell`, with the closest ids", content_type = "application/json")))]
 pub async fn about(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
-    let _: NoParams = ctx.query()?;
+    let params: AboutParams = ctx.query()?;
+    let data = &state.data;
+    let reporting = match params.cell.as_deref() {
+        None => None,
+        Some(raw) => {
+            let (f, a) = raw.split_once('/').unwrap_or((raw, ""));
+            let framework = find_framework(data, f).map_err(|e| ctx.query_error(e))?;
+            let aspect = find_aspect(data, a).map_err(|e| ctx.query_error(e))?;
+            let origin = format!("/frameworks/{}#{}", framework.id, aspect.id);
+            Some(ReportedCell {
+                framework: framework.id.to_string(),
+                framework_short: framework.short.clone(),
+                aspect: aspect.id.to_string(),
+                aspect_name: aspect.name.clone(),
+                report_text: format!(
+                    "Cell: {} / {} ({origin}), data release {}.\nWhat is wrong:\nWhat it should say:\nSource (title, link, article or page):",
+                    framework.short,
+                    aspect.name,
+                    data.release.as_ref().map_or("unknown", |r| r.version.as_str())
+                ),
+            })
+        }
+    };
     let cells = state.data.frameworks.values().map(|f| f.provisions.len()).sum();
     let page = AboutPage {
         code_licence: "MIT",
@@ -115,6 +170,9 @@ pub async fn about(State(state): State<AppState>, ctx: Ctx) -> Result<Response, 
             ctx.chrome.data_as_of
         ),
         report_errors: "Open an issue in the project's repository naming the framework, the aspect, what is wrong and the source (with article or page) that shows it; or send a pull request changing data/frameworks/<id>.toml.",
+        repository: data.release.as_ref().and_then(|r| r.repository.clone()),
+        release: data.release.as_ref().map(|r| format!("{} of {}", r.version, r.date)),
+        reporting,
         frameworks: state.data.frameworks.len(),
         cells,
         chrome: ctx.chrome.clone(),

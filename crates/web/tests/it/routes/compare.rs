@@ -100,3 +100,62 @@ async fn seed_comparison_weighs_under_100_kb_with_its_assets() {
     }
     assert!(total < 100_000, "the seed comparison weighs {total} bytes");
 }
+
+#[tokio::test]
+async fn more_than_four_columns_show_levels_and_fewer_show_prose_unless_asked() {
+    let five = "/compare?f=alpha-law,beta-standard,gamma-ban,delta-union,epsilon-national";
+    let grid = get(five).await;
+    assert_eq!(grid.status, StatusCode::OK);
+    assert!(grid.body.contains(r#"<table class="compare levels">"#));
+    assert!(grid.body.contains(r#"<a class="open lvl" href="/frameworks/alpha-law#stablecoin-reserves">binding</a>"#));
+    assert!(!grid.body.contains("Full, segregated reserve; 30% in deposits."), "prose stays behind the link");
+    let prose = get(&format!("{five}&view=prose")).await;
+    assert!(prose.body.contains("Full, segregated reserve; 30% in deposits."));
+    let two = get("/compare?f=alpha-law,beta-standard").await;
+    assert!(two.body.contains(r#"<table class="compare">"#));
+    let forced = get("/compare?f=alpha-law,beta-standard&view=grid").await;
+    assert!(forced.body.contains(r#"<table class="compare levels">"#));
+    let bad = get("/compare.json?f=alpha-law,beta-standard&view=cards").await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+    assert!(bad.body.contains("grid, prose"));
+}
+
+#[tokio::test]
+async fn cells_below_the_confidence_asked_for_are_withheld_in_page_and_json() {
+    let uri = "/compare.json?f=gamma-ban,beta-standard&aspects=travel-rule&min_confidence=medium";
+    let c = get(uri).await.json();
+    let cells = &c["comparison"]["rows"][0]["cells"];
+    assert_eq!(cells[0]["state"], "withheld", "gamma-ban's travel rule is low confidence");
+    assert_eq!(cells[0]["summary"], serde_json::Value::Null);
+    assert_eq!(cells[1]["state"], "current");
+    let page = get("/compare?f=gamma-ban,beta-standard&aspects=travel-rule&min_confidence=high").await;
+    assert!(page.body.contains("Withheld: lower confidence than asked for"));
+    assert_eq!(
+        get("/compare.json?f=gamma-ban,beta-standard&min_confidence=some").await.status,
+        StatusCode::BAD_REQUEST
+    );
+}
+
+#[tokio::test]
+async fn columns_keep_the_order_chosen_and_chips_remove_one_each() {
+    let page = get("/compare?f=gamma-ban,alpha-law").await;
+    let gamma = page.body.find(">Gamma ban</a>").expect("gamma header");
+    let alpha = page.body.find(">Alpha Act</a>").expect("alpha header");
+    assert!(gamma < alpha, "columns in the order chosen");
+    assert!(page.body.contains("Columns in the order chosen."));
+    assert!(page.body.contains(r#"<a class="chip" href="/compare?f=alpha-law" aria-label="Remove Gamma ban">"#));
+    assert!(page.body.contains(r#"<a class="clear" href="/compare">Clear all</a>"#));
+    assert!(page.body.contains(r#"<a class="preset" href="/compare?f=alpha-law,beta-standard">Alpha and Beta</a>"#));
+}
+
+#[tokio::test]
+async fn zero_amounts_say_what_they_mean_and_other_currencies_show_dollars_with_the_rate_date() {
+    let c = get("/compare.json?f=delta-union,alpha-law&aspects=travel-rule&as_of=2025-06-01").await.json();
+    let cells = &c["comparison"]["rows"][0]["cells"];
+    assert_eq!(cells[0]["parameters"][0]["display"], "no threshold (every transfer)");
+    assert_eq!(cells[0]["parameters"][0]["usd_note"], serde_json::Value::Null);
+    assert_eq!(cells[1]["parameters"][0]["display"], "100,000 JPY");
+    assert_eq!(cells[1]["parameters"][0]["usd_note"], "≈ 670 USD at the reference rate of 2026-11-02");
+    let page = get("/compare?f=delta-union,alpha-law&aspects=travel-rule&as_of=2025-06-01").await;
+    assert!(page.body.contains("As of <strong><time datetime=\"2025-06-01\">1 Jun 2025</time></strong>"));
+}

@@ -11,6 +11,7 @@ mod respond;
 mod router;
 mod security;
 mod state;
+mod world;
 
 pub use router::app;
 pub use state::AppState;

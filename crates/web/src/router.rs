@@ -2,7 +2,7 @@
 //! registered together), the OpenAPI document and the static assets.
 
 use crate::error::AppError;
-use crate::pages::{alignment, aspects, changes, compare, frameworks, info, jurisdictions, path, search, sources};
+use crate::pages::{alignment, aspects, changes, compare, frameworks, info, jurisdictions, map, path, search, sources};
 use crate::respond::Ctx;
 use crate::security;
 use crate::state::AppState;
@@ -99,6 +99,7 @@ pub fn pages() -> Vec<Page> {
             "jurisdictions",
             None
         ),
+        page!("/map", map::show, map::__path_show, map::MapPage, "jurisdictions", Some("Map")),
         page!("/path", path::show, path::__path_show, path::PathPage, "path", Some("Pathfinder")),
         page!(
             "/alignment",

@@ -58,7 +58,7 @@ pub fn usage_error(error: cryptoreg_core::query::QueryError) -> ExitCode {
         }
         E::UnknownAspect { .. } | E::UnknownGroup { .. } => "`cryptoreg aspects` lists the aspect and group ids",
         E::UnknownSortKey { .. } | E::MalformedSortKey { .. } => {
-            "sort by `name`, `aspect`, an aspect id, `<aspect>.<parameter>` (see `cryptoreg aspects`) or a framework id"
+            "sort by `chosen`, `name`, `aspect`, an aspect id, `<aspect>.<parameter>` (see `cryptoreg aspects`) or a framework id"
         }
         E::InvalidDate { .. } => "dates are written YYYY-MM-DD, e.g. 2024-06-30",
         E::UnknownJurisdiction { .. } => {
@@ -66,6 +66,7 @@ pub fn usage_error(error: cryptoreg_core::query::QueryError) -> ExitCode {
         }
         E::InvalidChoice { .. } => "see `cryptoreg compare --help`",
         E::UnknownActivity { .. } => "`cryptoreg path` with no --activity lists the activities",
+        E::NotAStandard { .. } => "`cryptoreg frameworks` lists the international standards under that kind",
     };
     eprintln!("error: {message} ({tip})");
     ExitCode::from(EXIT_USAGE)

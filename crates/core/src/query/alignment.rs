@@ -303,7 +303,7 @@ fn evidence(merged: &MergedCell, id: &RequirementId) -> Vec<Evidence> {
 }
 
 /// The jurisdictions measured: every jurisdiction of the data but `INT`, by name.
-fn measured_jurisdictions(data: &Dataset) -> Vec<&JurisdictionInfo> {
+pub(crate) fn measured_jurisdictions(data: &Dataset) -> Vec<&JurisdictionInfo> {
     let mut list: Vec<&JurisdictionInfo> = data.jurisdictions.values().filter(|j| j.code.as_str() != "INT").collect();
     list.sort_by(|a, b| a.name.cmp(&b.name));
     list

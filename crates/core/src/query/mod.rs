@@ -9,6 +9,7 @@ pub mod changes;
 pub mod compare;
 pub mod framework;
 pub mod jurisdiction;
+pub mod map;
 pub mod path;
 pub mod search;
 pub mod stats;
@@ -68,6 +69,14 @@ pub enum QueryError {
         /// Closest valid ids.
         suggestions: Vec<String>,
     },
+    /// A framework that exists but is not an international standard, where one is needed.
+    #[error("`{id}` is not an international standard{}", hint(suggestions))]
+    NotAStandard {
+        /// The framework id given.
+        id: String,
+        /// The standards closest to it.
+        suggestions: Vec<String>,
+    },
     /// A sort key that is neither `name`, `aspect`, an aspect, an aspect parameter nor a framework.
     #[error("cannot sort by `{key}`{}", hint(suggestions))]
     UnknownSortKey {
@@ -77,7 +86,9 @@ pub enum QueryError {
         suggestions: Vec<String>,
     },
     /// A sort key that is not even shaped like one (`id` or `id.parameter`, kebab-case).
-    #[error("`{key}` is not a sort key: use `name`, `aspect`, an aspect id, `<aspect>.<parameter>` or a framework id")]
+    #[error(
+        "`{key}` is not a sort key: use `chosen`, `name`, `aspect`, an aspect id, `<aspect>.<parameter>` or a framework id"
+    )]
     MalformedSortKey {
         /// The bad key.
         key: String,
@@ -123,6 +134,7 @@ impl QueryError {
             | QueryError::UnknownGroup { .. }
             | QueryError::UnknownJurisdiction { .. }
             | QueryError::UnknownActivity { .. }
+            | QueryError::NotAStandard { .. }
             | QueryError::UnknownSortKey { .. } => ErrorKind::NotFound,
             QueryError::TooFewColumns { .. }
             | QueryError::MalformedSortKey { .. }
@@ -140,6 +152,7 @@ impl QueryError {
             QueryError::UnknownGroup { .. } => "unknown-group",
             QueryError::UnknownJurisdiction { .. } => "unknown-jurisdiction",
             QueryError::UnknownActivity { .. } => "unknown-activity",
+            QueryError::NotAStandard { .. } => "not-a-standard",
             QueryError::UnknownSortKey { .. } => "unknown-sort",
             QueryError::MalformedSortKey { .. } => "bad-sort",
             QueryError::InvalidDate { .. } => "bad-date",
@@ -155,6 +168,7 @@ impl QueryError {
             | QueryError::UnknownGroup { suggestions, .. }
             | QueryError::UnknownJurisdiction { suggestions, .. }
             | QueryError::UnknownActivity { suggestions, .. }
+            | QueryError::NotAStandard { suggestions, .. }
             | QueryError::UnknownSortKey { suggestions, .. } => suggestions,
             QueryError::TooFewColumns { .. }
             | QueryError::MalformedSortKey { .. }

@@ -200,6 +200,7 @@ fn every_query_error_has_one_kind_and_code() {
             "unknown-jurisdiction",
         ),
         (QueryError::UnknownActivity { id: "x".into(), suggestions: s() }, ErrorKind::NotFound, "unknown-activity"),
+        (QueryError::NotAStandard { id: "x".into(), suggestions: s() }, ErrorKind::NotFound, "not-a-standard"),
         (QueryError::UnknownSortKey { key: "x".into(), suggestions: s() }, ErrorKind::NotFound, "unknown-sort"),
         (QueryError::MalformedSortKey { key: "X!".into() }, ErrorKind::BadRequest, "bad-sort"),
         (QueryError::InvalidDate { value: "x".into() }, ErrorKind::BadRequest, "bad-date"),

@@ -8,6 +8,7 @@ pub mod compare;
 pub mod frameworks;
 pub mod info;
 pub mod jurisdictions;
+pub mod map;
 pub mod path;
 pub mod search;
 pub mod sources;

@@ -55,7 +55,7 @@ async fn every_page_in_the_navigation_is_served_and_documented_with_its_twin() {
     let home = get("/").await.body;
     let nav = &home[home.find("<nav").expect("nav")..home.find("</nav>").expect("nav end")];
     let links: Vec<&str> = nav.split("href=\"").skip(1).filter_map(|s| s.split('"').next()).collect();
-    assert_eq!(links.len(), 12, "{links:?}");
+    assert_eq!(links.len(), 13, "{links:?}");
     for link in links {
         assert_eq!(get(link).await.status, axum::http::StatusCode::OK, "{link}");
         let twin = format!("{link}.json");

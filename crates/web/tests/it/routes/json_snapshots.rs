@@ -24,6 +24,8 @@ async fn every_json_route_is_pinned() {
         ("gaps", "/gaps.json"),
         ("changes", "/changes.json?from=2020-01-01&to=2026-11-23"),
         ("path", "/path.json?activity=issue-stablecoin&m=FR&m=CN&m=US-NY"),
+        ("map", "/map.json?aspect=travel-rule&as_of=2025-01-01"),
+        ("about_cell", "/about.json?cell=alpha-law/travel-rule"),
     ] {
         let answer = get(uri).await;
         assert_eq!(answer.status, StatusCode::OK, "{uri}");

@@ -10,6 +10,7 @@ mod hostile;
 mod info;
 mod json_snapshots;
 mod jurisdictions;
+mod map;
 mod path;
 mod search;
 mod security;

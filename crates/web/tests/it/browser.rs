@@ -200,6 +200,18 @@ async fn run_scenarios(web: &WebDriver, base: &str, axe: &str) -> Result<(), Vec
     check(after != before, format!("column order did not change: {after:?}"));
     let url = web.current_url().await.map(|u| u.to_string()).unwrap_or_default();
     check(url.contains("sort=travel-rule"), format!("URL does not follow the sort: {url}"));
+    // Issue #12: keyboard focus stays on the header that sorted, and the caption says what the sort did.
+    let focus: Value = web
+        .execute("const a = document.activeElement; return {tag: a.tagName, text: a.textContent, inRow: !!a.closest('tbody th')};", vec![])
+        .await
+        .map(|r| r.json().clone())
+        .unwrap_or(Value::Null);
+    check(
+        focus["tag"] == "A" && focus["inRow"] == true && focus["text"] == "Travel rule",
+        format!("focus after sorting: {focus}"),
+    );
+    let caption = web.find(By::Css("caption .sortnote")).await.expect("caption").text().await.unwrap_or_default();
+    check(caption.contains("Columns by their level on Travel rule"), format!("caption after sorting: {caption}"));
 
     // Orientation: frameworks become rows.
     web.find(By::Css("a.orient")).await.expect("orient link").click().await.expect("click orient");
@@ -216,14 +228,28 @@ async fn run_scenarios(web: &WebDriver, base: &str, axe: &str) -> Result<(), Vec
     web.goto(format!("{base}/compare?{SEED}")).await.expect("reopen");
     web.find(By::Css("#results a.open")).await.expect("detail link").click().await.expect("click detail");
     let opened = wait_until(|| async {
-        web.execute("const d = document.getElementById('cell-dialog'); return d.open && d.querySelectorAll('ul.cites a[href^=\"http\"]').length > 0;", vec![])
+        web.execute("const d = document.getElementById('cell-dialog'); return d.open && d.querySelectorAll('.doc a.pin[href^=\"http\"]').length > 0;", vec![])
             .await
             .ok()
             .and_then(|r| r.convert::<bool>().ok())
             .unwrap_or(false)
     })
     .await;
-    check(opened, "the cell dialog did not open with citation links".into());
+    check(opened, "the cell dialog did not open with citations grouped by document".into());
+    // Issue #12: it opens at its top, the title in view and focus on the close button beside it.
+    let top: Value = web
+        .execute("const d = document.getElementById('cell-dialog'); const h = d.querySelector('h2').getBoundingClientRect(); const box = d.getBoundingClientRect(); return {scroll: d.scrollTop, titleVisible: h.top >= box.top && h.bottom <= box.bottom, focus: document.activeElement.className, title: d.querySelector('h2').textContent};", vec![])
+        .await
+        .map(|r| r.json().clone())
+        .unwrap_or(Value::Null);
+    check(
+        top["scroll"] == 0
+            && top["titleVisible"] == true
+            && top["focus"] == "close"
+            && top["title"].as_str().is_some_and(|t| t.contains(':')),
+        format!("the dialog did not open at its top with focus on Close: {top}"),
+    );
+    web.find(By::Css("#cell-dialog button.close")).await.expect("close").click().await.expect("close dialog");
 
     // Selecting a framework updates the table in place and the URL follows.
     web.goto(format!("{base}/compare?f=eu-mica&f=us-genius-act")).await.expect("open two");
@@ -235,6 +261,47 @@ async fn run_scenarios(web: &WebDriver, base: &str, axe: &str) -> Result<(), Vec
     check(url.contains("f=fatf-r15"), format!("URL does not follow the selection: {url}"));
     let p = problems(web).await;
     check(p.is_empty(), format!("console errors or CSP violations: {p:?}"));
+
+    // Issue #12: presets, chips and clear-all change the selection in place.
+    web.goto(format!("{base}/compare?{SEED}")).await.expect("open seed");
+    web.find(By::XPath("//a[@class='preset'][.='Stablecoin hubs']"))
+        .await
+        .expect("preset")
+        .click()
+        .await
+        .expect("preset");
+    let hubs = wait_until(|| async {
+        let ids = column_ids(web).await;
+        ids.len() == 7 && ids.iter().all(|h| h.starts_with("/jurisdictions/"))
+    })
+    .await;
+    check(hubs, format!("the stablecoin-hubs preset did not show seven jurisdictions: {:?}", column_ids(web).await));
+    web.find(By::Css("a.chip")).await.expect("chip").click().await.expect("remove first");
+    let removed = wait_until(|| async { column_ids(web).await.len() == 6 }).await;
+    check(removed, "removing a chip did not remove its column".into());
+    web.find(By::Css("a.clear")).await.expect("clear all").click().await.expect("clear");
+    let cleared = wait_until(|| async {
+        web.find(By::Css("#results p.message")).await.is_ok()
+            && web.find_all(By::Css("a.chip")).await.map(|c| c.is_empty()).unwrap_or(false)
+    })
+    .await;
+    check(cleared, "clear all did not empty the selection".into());
+
+    // Issue #12: the map's countries open their profiles.
+    web.goto(format!("{base}/map")).await.expect("open map");
+    // Germany: one piece of land, so the middle of its link is on the country (France's also covers Guiana).
+    let germany = web.find(By::Css("svg a[href='/jurisdictions/DE']")).await;
+    check(germany.is_ok(), "Germany is not a link on the map".into());
+    if let Ok(germany) = germany {
+        web.execute("arguments[0].scrollIntoView({block: 'center'});", vec![germany.to_json().expect("json")])
+            .await
+            .expect("scroll");
+        germany.click().await.expect("click Germany");
+        let opened =
+            wait_until(|| async { web.current_url().await.map(|u| u.path() == "/jurisdictions/DE").unwrap_or(false) })
+                .await;
+        check(opened, "clicking Germany on the map did not open its profile".into());
+    }
 
     // Issue #12: searching from the header's box lands on ranked results.
     web.goto(format!("{base}/frameworks")).await.expect("open frameworks");
@@ -264,9 +331,14 @@ async fn run_scenarios(web: &WebDriver, base: &str, axe: &str) -> Result<(), Vec
     check(markets == 3, format!("three markets expected in the answer, got {markets}"));
     let _ = cdp.execute_cdp_with_params("Emulation.setScriptExecutionDisabled", json!({ "value": false })).await;
 
-    // Accessibility at desktop and phone widths, and no console errors or CSP violations on any page.
-    for (width, height) in [(1280u32, 900u32), (375, 812)] {
+    // Accessibility at desktop and phone widths, in light and dark mode, and no console errors or CSP violations on
+    // any page.
+    for (width, height, scheme) in
+        [(1280u32, 900u32, "light"), (375, 812, "light"), (1280, 900, "dark"), (375, 812, "dark")]
+    {
         web.set_window_rect(0, 0, width, height).await.expect("resize");
+        let media = json!({ "media": "", "features": [{ "name": "prefers-color-scheme", "value": scheme }] });
+        cdp.execute_cdp_with_params("Emulation.setEmulatedMedia", media).await.expect("colour scheme");
         for path in [
             "/".to_owned(),
             format!("/compare?{SEED}"),
@@ -283,25 +355,37 @@ async fn run_scenarios(web: &WebDriver, base: &str, axe: &str) -> Result<(), Vec
             "/search?q=travel".to_owned(),
             format!("/compare?{SEED}&diff=2024-01-01"),
             "/path?activity=issue-fiat-stablecoin&m=EU&m=US&m=SG&m=HK&m=AE&m=JP".to_owned(),
+            "/map".to_owned(),
+            "/map?standard=fsb-stablecoins".to_owned(),
+            "/about?cell=eu-mica/travel-rule".to_owned(),
+            "/jurisdictions/US".to_owned(),
         ] {
             web.goto(format!("{base}{path}")).await.expect("open page");
             let v = axe_violations(web, axe).await;
-            check(v.is_empty(), format!("axe at {width}px on {path}: {v:?}"));
+            check(v.is_empty(), format!("axe at {width}px ({scheme}) on {path}: {v:?}"));
             let p = problems(web).await;
-            check(p.is_empty(), format!("console errors or CSP violations at {width}px on {path}: {p:?}"));
+            check(p.is_empty(), format!("console errors or CSP violations at {width}px ({scheme}) on {path}: {p:?}"));
         }
     }
-    // At 375 px the comparison scrolls sideways inside its wrapper, with the first column pinned.
+    // Issue #12: at 375 px each aspect is a card, each value labelled with its column; the page does not scroll
+    // sideways and no box inside it scrolls either.
+    let media = json!({ "media": "", "features": [{ "name": "prefers-color-scheme", "value": "light" }] });
+    cdp.execute_cdp_with_params("Emulation.setEmulatedMedia", media).await.expect("colour scheme");
+    web.set_window_rect(0, 0, 375, 812).await.expect("resize");
     web.goto(format!("{base}/compare?{SEED}")).await.expect("open compare");
     let layout: Value = web
-        .execute("const w = document.querySelector('.table-wrap'); const th = document.querySelector('tbody th'); return {scrolls: w.scrollWidth > w.clientWidth, pinned: getComputedStyle(th).position, page: document.documentElement.scrollWidth <= window.innerWidth + 1};", vec![])
+        .execute("const w = document.querySelector('.table-wrap'); const tr = document.querySelector('tbody tr'); const td = tr.querySelector('td'); return {row: getComputedStyle(tr).display, label: getComputedStyle(td, '::before').content, inner: w.scrollWidth <= w.clientWidth + 1, page: document.documentElement.scrollWidth <= window.innerWidth + 1};", vec![])
         .await
         .map(|r| r.json().clone())
         .unwrap_or(Value::Null);
     check(
-        layout["scrolls"] == true && layout["pinned"] == "sticky" && layout["page"] == true,
-        format!("narrow layout: {layout}"),
+        layout["row"] == "block"
+            && layout["label"] == "\"FSB crypto-assets\""
+            && layout["inner"] == true
+            && layout["page"] == true,
+        format!("narrow layout is not cards: {layout}"),
     );
+    web.set_window_rect(0, 0, 1280, 900).await.expect("resize");
 
     if failures.is_empty() { Ok(()) } else { Err(failures) }
 }

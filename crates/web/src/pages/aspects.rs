@@ -8,9 +8,11 @@ use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::Response;
+use cryptoreg_core::ids::ParameterId;
+use cryptoreg_core::model::Level;
 use cryptoreg_core::query::Direction;
 use cryptoreg_core::query::aspect::{AspectInput, AspectReport, aspect_report};
-use cryptoreg_core::query::views::AspectView;
+use cryptoreg_core::query::views::{AspectView, CellView};
 use serde::{Deserialize, Serialize};
 
 /// A group and its aspects.
@@ -69,6 +71,18 @@ pub struct AspectPage {
     pub(crate) columns: Vec<SortColumn>,
     #[serde(skip)]
     pub(crate) chrome: Chrome,
+}
+
+impl AspectPage {
+    /// A cell's value of a parameter and its US-dollar note; a binding cell without the value says "not recorded",
+    /// so a blank never passes for "no requirement".
+    pub fn parameter_text(&self, cell: &CellView, parameter: &ParameterId) -> (String, Option<String>) {
+        match cell.parameters.iter().find(|v| &v.id == parameter) {
+            Some(v) => (v.display.clone(), v.usd_note.clone()),
+            None if cell.level == Some(Level::Binding) && cell.has_content() => ("not recorded".to_owned(), None),
+            None => (String::new(), None),
+        }
+    }
 }
 
 /// `GET /aspects`.

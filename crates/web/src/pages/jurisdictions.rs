@@ -34,8 +34,40 @@ pub struct JurisdictionPage {
     pub report: JurisdictionReport,
     /// Link comparing the jurisdiction with the international standards of the data's lists.
     pub compare_href: String,
+    /// Links comparing it with each major market of the data's lists (itself left out): code, name, link.
+    pub compare_with: Vec<(String, String, String)>,
     #[serde(skip)]
     pub(crate) chrome: Chrome,
+}
+
+impl JurisdictionPage {
+    /// What applies later here: (aspect id, aspect name, framework short name, from when), soonest first.
+    pub fn coming(&self) -> Vec<(&str, &str, &str, String)> {
+        let mut coming: Vec<(&str, &str, &str, String)> = self
+            .report
+            .rows
+            .iter()
+            .flat_map(|r| {
+                r.cell.upcoming.iter().map(move |u| {
+                    let from = u.cell.applies_from.map(|d| d.to_string()).unwrap_or_default();
+                    (r.aspect.id.as_str(), r.aspect.name.as_str(), u.short.as_str(), from)
+                })
+            })
+            .collect();
+        coming.sort_by(|a, b| a.3.cmp(&b.3));
+        coming
+    }
+}
+
+impl JurisdictionsPage {
+    /// The jurisdictions grouped by region, regions in vocabulary order.
+    pub fn by_region(&self) -> Vec<(String, Vec<&JurisdictionHeader>)> {
+        cryptoreg_core::model::Region::ALL
+            .iter()
+            .map(|r| (r.label(), self.jurisdictions.iter().filter(|j| j.region == *r).collect::<Vec<_>>()))
+            .filter(|(_, list)| !list.is_empty())
+            .collect()
+    }
 }
 
 /// `GET /jurisdictions`.
@@ -64,5 +96,15 @@ pub async fn show(State(state): State<AppState>, Path(code): Path<String>, ctx: 
     let mut pairs: Vec<(&str, &str)> = vec![("j", info.code.as_str())];
     pairs.extend(report.standards.iter().map(|f| ("f", f.id.as_str())));
     let compare_href = format!("/compare?{}", super::query_string(pairs));
-    Ok(ctx.render(&JurisdictionPage { report, compare_href, chrome: ctx.chrome.clone() }))
+    let compare_with = data
+        .lists
+        .major_markets
+        .iter()
+        .filter(|m| **m != info.code)
+        .map(|m| {
+            let href = format!("/compare?{}", super::query_string([("j", info.code.as_str()), ("j", m.as_str())]));
+            (m.as_str().to_owned(), data.jurisdiction_name(m).to_owned(), href)
+        })
+        .collect();
+    Ok(ctx.render(&JurisdictionPage { report, compare_href, compare_with, chrome: ctx.chrome.clone() }))
 }

@@ -10,6 +10,10 @@ use http_body_util::BodyExt as _;
 use std::hint::black_box;
 use tower::ServiceExt as _;
 
+/// The allocator the `cryptoreg` binary uses, so the bench measures what the server does.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const FRAMEWORKS: [&str; 8] =
     ["fsb-crypto", "fsb-stablecoins", "eu-mica", "uk-us-2025", "fatf-r15", "iosco-cda", "us-genius-act", "jp-crypto"];
 

@@ -224,7 +224,7 @@
   }
 
   document.addEventListener("click", async (event) => {
-    const link = event.target.closest("#results a.open");
+    const link = event.target.closest("a.open");
     const dialog = document.getElementById("cell-dialog");
     if (!link || !dialog || typeof dialog.showModal !== "function" || event.metaKey || event.ctrlKey || event.button !== 0) return;
     event.preventDefault();

@@ -40,21 +40,32 @@ pub struct JurisdictionPage {
     pub(crate) chrome: Chrome,
 }
 
+/// One framework's rules that apply later in a place, on one date.
+#[derive(Debug)]
+pub struct Coming<'a> {
+    /// The framework's short name.
+    pub framework: String,
+    /// From when (YYYY-MM-DD).
+    pub from: String,
+    /// The aspects concerned: id and name.
+    pub aspects: Vec<(&'a str, &'a str)>,
+}
+
 impl JurisdictionPage {
-    /// What applies later here: (aspect id, aspect name, framework short name, from when), soonest first.
-    pub fn coming(&self) -> Vec<(&str, &str, &str, String)> {
-        let mut coming: Vec<(&str, &str, &str, String)> = self
-            .report
-            .rows
-            .iter()
-            .flat_map(|r| {
-                r.cell.upcoming.iter().map(move |u| {
-                    let from = u.cell.applies_from.map(|d| d.to_string()).unwrap_or_default();
-                    (r.aspect.id.as_str(), r.aspect.name.as_str(), u.short.as_str(), from)
-                })
-            })
-            .collect();
-        coming.sort_by(|a, b| a.3.cmp(&b.3));
+    /// What applies later here, by framework and date, soonest first.
+    pub fn coming(&self) -> Vec<Coming<'_>> {
+        let mut coming: Vec<Coming<'_>> = Vec::new();
+        for row in &self.report.rows {
+            for u in &row.cell.upcoming {
+                let from = u.cell.applies_from.map(|d| d.to_string()).unwrap_or_default();
+                let aspect = (row.aspect.id.as_str(), row.aspect.name.as_str());
+                match coming.iter_mut().find(|c| c.framework == u.short && c.from == from) {
+                    Some(entry) => entry.aspects.push(aspect),
+                    None => coming.push(Coming { framework: u.short.clone(), from, aspects: vec![aspect] }),
+                }
+            }
+        }
+        coming.sort_by(|a, b| a.from.cmp(&b.from));
         coming
     }
 }

@@ -76,3 +76,15 @@ async fn issue_8_done_criteria_on_the_shipped_data() {
     let fr = get_with(shipped(), "/jurisdictions/FR.json", None).await.json();
     assert!(fr["frameworks"].as_array().expect("frameworks").iter().any(|f| f["framework"]["id"] == "eu-mica"));
 }
+
+#[tokio::test]
+async fn a_profile_says_what_is_coming_and_links_to_comparisons_with_the_major_markets() {
+    let page = get("/jurisdictions/FR").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("<h2>At a glance</h2>"));
+    assert!(page.body.contains("<h2>What is coming</h2>"), "epsilon's travel rule applies later");
+    assert!(page.body.contains(r#"applies from <time datetime="2099-01-01">"#));
+    assert!(page.body.contains(r#"href="/alignment/FR""#));
+    let list = get("/jurisdictions").await;
+    assert!(list.body.contains(r#"<h2 class="region">europe</h2>"#), "grouped by region");
+}

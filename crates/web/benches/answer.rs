@@ -22,13 +22,18 @@ fn answers(c: &mut Criterion) {
     let state = cryptoreg_web::AppState::new(cryptoreg_core::load_embedded().dataset);
     let app = cryptoreg_web::app(state);
     let mut counter: u64 = 0;
-    let run = |uri: String| {
+    let run_with = |uri: String, encoding: Option<&'static str>| {
         let app = app.clone();
+        let mut request = Request::get(uri);
+        if let Some(e) = encoding {
+            request = request.header("accept-encoding", e);
+        }
         runtime.block_on(async move {
-            let response = app.oneshot(Request::get(uri).body(Body::empty()).expect("request")).await.expect("answer");
+            let response = app.oneshot(request.body(Body::empty()).expect("request")).await.expect("answer");
             black_box(response.into_body().collect().await.expect("body").to_bytes().len())
         })
     };
+    let run = |uri: String| run_with(uri, None);
     let mut group = c.benchmark_group("compare");
     for (name, json) in [("html", ""), ("json", ".json")] {
         group.bench_function(format!("cache-miss {name}"), |b| {
@@ -42,6 +47,8 @@ fn answers(c: &mut Criterion) {
     }
     let seed = format!("/compare?{}", FRAMEWORKS[..7].iter().map(|f| format!("f={f}")).collect::<Vec<_>>().join("&"));
     group.bench_function("repeated URL html", |b| b.iter(|| run(seed.clone())));
+    // What a browser sends: the answer is kept compressed, so a repeat costs no compression.
+    group.bench_function("repeated URL html, brotli", |b| b.iter(|| run_with(seed.clone(), Some("gzip, deflate, br"))));
     group.finish();
 }
 

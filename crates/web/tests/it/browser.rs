@@ -358,6 +358,10 @@ async fn run_scenarios(web: &WebDriver, base: &str, axe: &str) -> Result<(), Vec
             "/map".to_owned(),
             "/map?standard=fsb-stablecoins".to_owned(),
             "/about?cell=eu-mica/travel-rule".to_owned(),
+            "/frameworks".to_owned(),
+            "/aspects".to_owned(),
+            "/methodology".to_owned(),
+            "/glossary".to_owned(),
             "/jurisdictions/US".to_owned(),
         ] {
             web.goto(format!("{base}{path}")).await.expect("open page");

@@ -122,3 +122,47 @@ async fn the_favicon_is_served() {
     assert_eq!(icon.status, StatusCode::OK);
     assert_eq!(icon.header("content-type"), "image/svg+xml");
 }
+
+#[tokio::test]
+async fn kept_answers_are_compressed_once_and_served_in_the_coding_asked_for() {
+    // Issue #14: precompressed answers; the same bytes whatever the coding, from the first request on.
+    let app = cryptoreg_web::app(cryptoreg_web::AppState::new(fixture()));
+    let send = |coding: Option<&'static str>| {
+        let mut request = Request::get("/compare?f=alpha-law&f=beta-standard");
+        if let Some(c) = coding {
+            request = request.header(header::ACCEPT_ENCODING, c);
+        }
+        let app = app.clone();
+        async move {
+            let response = app.oneshot(request.body(Body::empty()).expect("request")).await.expect("answer");
+            let encoding =
+                response.headers().get(header::CONTENT_ENCODING).map(|v| v.to_str().unwrap_or("").to_owned());
+            let vary = response
+                .headers()
+                .get_all(header::VARY)
+                .iter()
+                .filter_map(|v| v.to_str().ok())
+                .collect::<Vec<_>>()
+                .join(", ");
+            let body = http_body_util::BodyExt::collect(response.into_body()).await.expect("body").to_bytes().to_vec();
+            (encoding, vary, body)
+        }
+    };
+    let (none, _, plain) = send(None).await;
+    assert_eq!(none, None);
+    for _ in 0..2 {
+        let (coding, vary, body) = send(Some("gzip, deflate, br")).await;
+        assert_eq!(coding.as_deref(), Some("br"));
+        assert!(vary.to_lowercase().contains("accept-encoding"), "{vary}");
+        let mut decoded = Vec::new();
+        brotli::BrotliDecompress(&mut &body[..], &mut decoded).expect("brotli");
+        assert_eq!(decoded, plain);
+    }
+    let (coding, _, body) = send(Some("gzip;q=1.0, br;q=0")).await;
+    assert_eq!(coding.as_deref(), Some("gzip"), "br refused with q=0");
+    let mut decoded = Vec::new();
+    std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(&body[..]), &mut decoded).expect("gzip");
+    assert_eq!(decoded, plain);
+    let (coding, _, body) = send(Some("identity")).await;
+    assert_eq!((coding, body), (None, plain));
+}

@@ -20,7 +20,7 @@ use std::sync::{Arc, OnceLock};
 /// Bodies larger than this are not cached (they are rare and cheap to miss).
 const MAX_BODY: usize = 2 * 1024 * 1024;
 /// Total bytes kept, every encoding counted: bounded so that the process stays small under a varied load.
-const CAPACITY_BYTES: u64 = 24 * 1024 * 1024;
+const CAPACITY_BYTES: u64 = 16 * 1024 * 1024;
 /// Bodies smaller than this are not worth compressing.
 const MIN_COMPRESSED: usize = 1024;
 

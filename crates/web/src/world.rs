@@ -124,46 +124,43 @@ fn round1(v: f64) -> f64 {
     (v * 10.0).round() / 10.0
 }
 
-/// Rings as an SVG path with relative moves, in whole view-box units (a pixel at full width), dropping points that
-/// round onto the previous one.
+/// Rings as an SVG path with relative commands, in whole view-box units (a pixel at full width), dropping points
+/// that round onto the previous one. A ring cut at the antimeridian jumps across the map; there the path moves
+/// instead of drawing a line, which starts a new subpath.
 fn svg_path(polygons: &[Vec<Vec<Vec<f64>>>]) -> String {
     use std::fmt::Write;
     let mut d = String::new();
-    let mut last = (0.0, 0.0);
+    // The current point, and the start of the current subpath (where `z` returns to).
+    let (mut at, mut start) = ((0.0, 0.0), (0.0, 0.0));
     for ring in polygons.iter().flatten() {
-        let points: Vec<(f64, f64)> = ring
-            .iter()
-            .filter(|p| p.len() >= 2)
-            .map(|p| project(p[0], p[1]))
-            .map(|(x, y)| (x.round(), y.round()))
-            .collect();
-        let mut kept: Vec<(f64, f64)> = Vec::with_capacity(points.len());
-        for p in points {
-            if kept.last() != Some(&p) {
-                kept.push(p);
+        let mut kept: Vec<(f64, f64)> = Vec::with_capacity(ring.len());
+        for p in ring.iter().filter(|p| p.len() >= 2) {
+            let (x, y) = project(p[0], p[1]);
+            let point = (x.round(), y.round());
+            if kept.last() != Some(&point) {
+                kept.push(point);
             }
         }
         if kept.len() < 3 {
             continue;
         }
-        let (x0, y0) = kept[0];
-        let _ = write!(d, "m{},{}", fmt1(x0 - last.0), fmt1(y0 - last.1));
-        let mut prev = (x0, y0);
-        for &(x, y) in &kept[1..] {
-            // A ring cut at the antimeridian jumps across the map: move there instead of drawing a line.
-            let step = if (x - prev.0).abs() > VIEW_BOX.0 / 2.0 { 'm' } else { 'l' };
-            let _ = write!(d, "{step}{},{}", fmt1(x - prev.0), fmt1(y - prev.1));
-            prev = (x, y);
+        for (i, &(x, y)) in kept.iter().enumerate() {
+            let jump = (x - at.0).abs() > VIEW_BOX.0 / 2.0;
+            let command = if i == 0 || jump { 'm' } else { 'l' };
+            let _ = write!(d, "{command}{},{}", whole(x - at.0), whole(y - at.1));
+            at = (x, y);
+            if command == 'm' {
+                start = at;
+            }
         }
         d.push('z');
-        // After `z` the current point is the ring's start.
-        last = (x0, y0);
+        at = start;
     }
     d
 }
 
-fn fmt1(v: f64) -> String {
-    format!("{}", v.round() as i64)
+fn whole(v: f64) -> i64 {
+    v.round() as i64
 }
 
 #[cfg(test)]
@@ -180,5 +177,50 @@ mod tests {
         assert!((x - 500.0).abs() < 0.01 && (y - VIEW_BOX.1 / 2.0).abs() < 0.01);
         let (x, _) = project(180.0, 0.0);
         assert!((x - 1000.0).abs() < 0.5, "the antimeridian is the right edge, got {x}");
+    }
+
+    /// The absolute points of a path of relative `m`, `l` and `z` commands, as an SVG renderer reads them.
+    fn absolute(d: &str) -> Vec<(i64, i64)> {
+        let (mut at, mut start, mut points) = ((0, 0), (0, 0), Vec::new());
+        let mut rest = d;
+        while let Some(c) = rest.chars().next() {
+            rest = &rest[1..];
+            if c == 'z' {
+                at = start;
+                continue;
+            }
+            let end = rest.find(['m', 'l', 'z']).unwrap_or(rest.len());
+            let (dx, dy) = rest[..end].split_once(',').expect("pair");
+            at = (at.0 + dx.parse::<i64>().expect("dx"), at.1 + dy.parse::<i64>().expect("dy"));
+            if c == 'm' {
+                start = at;
+            }
+            points.push(at);
+            rest = &rest[end..];
+        }
+        points
+    }
+
+    #[test]
+    fn a_ring_cut_at_the_antimeridian_does_not_shift_the_next_ring() {
+        // A ring that crosses the antimeridian and back, its last stretch not starting at its first point (so
+        // `z` returns to where the path last moved), then a small island elsewhere.
+        let ring = vec![
+            vec![170.0, 60.0],
+            vec![179.0, 60.0],
+            vec![-179.0, 62.0],
+            vec![-170.0, 62.0],
+            vec![179.0, 64.0],
+            vec![175.0, 64.0],
+            vec![170.0, 60.0],
+        ];
+        let island = vec![vec![10.0, 10.0], vec![11.0, 10.0], vec![11.0, 11.0], vec![10.0, 10.0]];
+        let d = svg_path(&[vec![ring], vec![island.clone()]]);
+        let island_start = project(10.0, 10.0);
+        let expected = (island_start.0.round() as i64, island_start.1.round() as i64);
+        let points = absolute(&d);
+        let drawn = points[points.len() - 4]; // the island: its first point, two more, and back to the first
+        assert_eq!(drawn, expected, "the island is drawn where it is: {d}");
+        assert!(d.matches('m').count() >= 3, "the crossing is a move, not a line across the map: {d}");
     }
 }

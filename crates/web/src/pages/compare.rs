@@ -302,46 +302,7 @@ impl ComparePage {
 
     /// The same, without one selected framework id or jurisdiction code (for its chip's remove link).
     fn href_without(&self, sort: &str, dir: Direction, orient: Orientation, without: Option<&str>) -> String {
-        let q = &self.query;
-        let mut pairs: Vec<(&str, String)> = Vec::new();
-        let mut lists = Vec::new();
-        // Ids and codes are validated kebab-case or uppercase codes: nothing in them needs escaping, so each list
-        // goes comma-separated in one parameter (the parser splits it), which keeps the many sort links short.
-        let kept = |id: &&str| Some(*id) != without;
-        let frameworks: Vec<&str> = q.frameworks.iter().map(|f| f.as_str()).filter(kept).collect();
-        let jurisdictions: Vec<&str> = q.jurisdictions.iter().map(|j| j.as_str()).filter(kept).collect();
-        for (key, ids) in [("f", frameworks), ("j", jurisdictions)] {
-            if !ids.is_empty() {
-                lists.push(format!("{key}={}", ids.join(",")));
-            }
-        }
-        pairs.extend(q.groups.iter().map(|g| ("group", g.to_string())));
-        pairs.extend(q.aspects.iter().map(|a| ("aspects", a.to_string())));
-        if sort != "chosen" {
-            pairs.push(("sort", sort.to_owned()));
-        }
-        if dir == Direction::Desc {
-            pairs.push(("dir", "desc".into()));
-        }
-        if let Some(d) = q.as_of {
-            pairs.push(("as_of", d.to_string()));
-        }
-        if orient == Orientation::Frameworks {
-            pairs.push(("orient", "frameworks".into()));
-        }
-        if let Some(d) = q.diff {
-            pairs.push(("diff", d.to_string()));
-        }
-        if let Some(v) = q.view {
-            pairs.push(("view", v.as_str().to_owned()));
-        }
-        if let Some(c) = q.min_confidence {
-            pairs.push(("min_confidence", c.as_str().to_owned()));
-        }
-        let rest = query_string(pairs.iter().map(|(k, v)| (*k, v.as_str())));
-        lists.extend(Some(rest).filter(|r| !r.is_empty()));
-        // Relative to the page (`/compare`, also from `/`): the table's many sort links stay short.
-        if lists.is_empty() { "/compare".to_owned() } else { format!("/compare?{}", lists.join("&")) }
+        link(&self.query, sort, dir, orient, without)
     }
 
     fn header(&self, key: &str, label: String, page_href: Option<String>) -> Header {
@@ -367,23 +328,7 @@ impl ComparePage {
     pub fn other_view_href(&self) -> String {
         let mut other = self.query.clone();
         other.view = Some(if self.grid_view() { TableView::Prose } else { TableView::Grid });
-        let page = ComparePage { query: other, ..self.shallow() };
-        page.href(&self.query.sort.text(), self.query.dir, self.query.orient)
-    }
-
-    fn shallow(&self) -> ComparePage {
-        ComparePage {
-            query: self.query.clone(),
-            message: None,
-            comparison: None,
-            chips: Vec::new(),
-            home: false,
-            sort_caption: String::new(),
-            picker: self.picker.clone(),
-            grid: None,
-            orient_href: String::new(),
-            chrome: self.chrome.clone(),
-        }
+        link(&other, &self.query.sort.text(), self.query.dir, self.query.orient, None)
     }
 
     /// The ways in, on the home page only.
@@ -561,6 +506,50 @@ impl ComparePage {
             },
         }
     }
+}
+
+/// The link to the comparison `q` with `sort`/`dir`/`orient` overridden, leaving out one selected framework id or
+/// jurisdiction code (a chip's remove link) when `without` names it.
+fn link(q: &CompareQuery, sort: &str, dir: Direction, orient: Orientation, without: Option<&str>) -> String {
+    let mut pairs: Vec<(&str, String)> = Vec::new();
+    let mut lists = Vec::new();
+    // Ids and codes are validated kebab-case or uppercase codes: nothing in them needs escaping, so each list
+    // goes comma-separated in one parameter (the parser splits it), which keeps the many sort links short.
+    let kept = |id: &&str| Some(*id) != without;
+    let frameworks: Vec<&str> = q.frameworks.iter().map(|f| f.as_str()).filter(kept).collect();
+    let jurisdictions: Vec<&str> = q.jurisdictions.iter().map(|j| j.as_str()).filter(kept).collect();
+    for (key, ids) in [("f", frameworks), ("j", jurisdictions)] {
+        if !ids.is_empty() {
+            lists.push(format!("{key}={}", ids.join(",")));
+        }
+    }
+    pairs.extend(q.groups.iter().map(|g| ("group", g.to_string())));
+    pairs.extend(q.aspects.iter().map(|a| ("aspects", a.to_string())));
+    if sort != "chosen" {
+        pairs.push(("sort", sort.to_owned()));
+    }
+    if dir == Direction::Desc {
+        pairs.push(("dir", "desc".into()));
+    }
+    if let Some(d) = q.as_of {
+        pairs.push(("as_of", d.to_string()));
+    }
+    if orient == Orientation::Frameworks {
+        pairs.push(("orient", "frameworks".into()));
+    }
+    if let Some(d) = q.diff {
+        pairs.push(("diff", d.to_string()));
+    }
+    if let Some(v) = q.view {
+        pairs.push(("view", v.as_str().to_owned()));
+    }
+    if let Some(c) = q.min_confidence {
+        pairs.push(("min_confidence", c.as_str().to_owned()));
+    }
+    let rest = query_string(pairs.iter().map(|(k, v)| (*k, v.as_str())));
+    lists.extend(Some(rest).filter(|r| !r.is_empty()));
+    // Relative to the page (`/compare`, also from `/`): the table's many sort links stay short.
+    if lists.is_empty() { "/compare".to_owned() } else { format!("/compare?{}", lists.join("&")) }
 }
 
 /// Builds the page for `params`; `home` selects the data's home preset when nothing is chosen (on `/`).

@@ -124,8 +124,10 @@ async fn the_favicon_is_served() {
 }
 
 #[tokio::test]
-async fn kept_answers_are_compressed_once_and_served_in_the_coding_asked_for() {
-    // Issue #14: precompressed answers; the same bytes whatever the coding, from the first request on.
+async fn every_coding_asked_for_decodes_to_the_same_page_built_or_cached() {
+    // Issue #14: the answer cache serves stored brotli and gzip variants. From outside, a stored variant and one made
+    // by the compression layer look alike, so this test checks what a client sees (the coding chosen, Vary, the
+    // decoded bytes); that a variant is made once and then reused is tested in `cache.rs`.
     let app = cryptoreg_web::app(cryptoreg_web::AppState::new(fixture()));
     let send = |coding: Option<&'static str>| {
         let mut request = Request::get("/compare?f=alpha-law&f=beta-standard");

@@ -470,7 +470,7 @@ fn build_provision(
         parameters: parameters(&p.parameters, aspect),
         citations: citations(&p.citations, sources),
     };
-    let history = p
+    let history: Vec<Period> = p
         .history
         .iter()
         .filter_map(|h| {
@@ -505,6 +505,7 @@ fn build_provision(
         confidence: Confidence::parse(p.confidence.get_ref()).unwrap_or(Confidence::Low),
         reviewed: IsoDate::parse(p.reviewed.get_ref()).ok()?,
         note: p.note.clone(),
+        views: crate::query::views::ViewSlots::for_history(history.len()),
         history,
     })
 }

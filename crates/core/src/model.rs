@@ -675,6 +675,10 @@ pub struct Provision {
     pub note: Option<String>,
     /// Earlier states, oldest first.
     pub history: Vec<Period>,
+    /// The cell's views, each built on first use and then shared; derived, not data.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub(crate) views: crate::query::views::ViewSlots,
 }
 
 /// An earlier state of a provision and the dates between which it held.

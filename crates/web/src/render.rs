@@ -69,7 +69,10 @@ pub fn negotiate(path: &str, headers: &HeaderMap) -> Want {
 /// Renders a context struct; a template failure becomes a logged 500.
 pub fn render<T: Template + Serialize>(want: Want, page: &T) -> Response {
     let result = match want {
-        Want::Json => serde_json::to_string(page)
+        // sonic-rs writes the same JSON as serde_json from the same `Serialize`, escaping strings with SIMD: the twin
+        // of a large comparison is mostly citation text, where serde_json's byte-by-byte escaping was half the
+        // cost (tests/it/routes/json_twins.rs checks the two agree on every page).
+        Want::Json => sonic_rs::to_string(page)
             .map(|body| ([(header::CONTENT_TYPE, HeaderValue::from_static("application/json"))], body).into_response())
             .map_err(|e| e.to_string()),
         Want::Html => page

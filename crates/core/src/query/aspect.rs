@@ -26,7 +26,7 @@ pub struct Position {
     /// The framework.
     pub framework: FrameworkHeader,
     /// Its cell.
-    pub cell: CellView,
+    pub cell: std::sync::Arc<CellView>,
 }
 
 /// Every framework's position on one aspect.

@@ -413,17 +413,19 @@ impl Column {
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum Cell {
     /// A framework's cell.
-    Framework(CellView),
+    Framework(std::sync::Arc<CellView>),
     /// A jurisdiction's merged cell.
-    Jurisdiction(MergedCell),
+    Jurisdiction(Box<MergedCell>),
 }
 
 impl Cell {
     /// The cell with its content withheld when its confidence is lower than `min`.
     pub fn withheld_below(self, min: Confidence) -> Self {
         match self {
-            Cell::Framework(c) if c.confidence.is_some_and(|k| k > min) => Cell::Framework(c.withheld()),
-            Cell::Jurisdiction(m) if m.confidence.is_some_and(|k| k > min) => Cell::Jurisdiction(m.withheld()),
+            Cell::Framework(c) if c.confidence.is_some_and(|k| k > min) => Cell::Framework(c.withheld().into()),
+            Cell::Jurisdiction(m) if m.confidence.is_some_and(|k| k > min) => {
+                Cell::Jurisdiction(Box::new(m.withheld()))
+            }
             other => other,
         }
     }
@@ -604,8 +606,10 @@ pub fn table(data: &Dataset, query: &CompareQuery, columns: &[ColumnId]) -> Comp
     }
     let cell = |column: &Resolved<'_>, aspect: &Aspect| {
         let built = match column {
-            Resolved::Framework(f) => Cell::Framework(CellView::build(data, f, aspect, as_of)),
-            Resolved::Jurisdiction(code, app) => Cell::Jurisdiction(MergedCell::build(data, app, code, aspect, as_of)),
+            Resolved::Framework(f) => Cell::Framework(CellView::shared(data, f, aspect, as_of)),
+            Resolved::Jurisdiction(code, app) => {
+                Cell::Jurisdiction(Box::new(MergedCell::build(data, app, code, aspect, as_of)))
+            }
         };
         match query.min_confidence {
             Some(min) => built.withheld_below(min),
@@ -631,9 +635,9 @@ pub fn table(data: &Dataset, query: &CompareQuery, columns: &[ColumnId]) -> Comp
                 let aspect = data.aspect(&row.aspect.id);
                 resolved.iter().zip(&comparison.columns).zip(&row.cells).filter_map(move |((r, column), now)| {
                     let then = match r {
-                        Resolved::Framework(f) => Cell::Framework(CellView::build(data, f, aspect?, Some(against))),
+                        Resolved::Framework(f) => Cell::Framework(CellView::shared(data, f, aspect?, Some(against))),
                         Resolved::Jurisdiction(code, app) => {
-                            Cell::Jurisdiction(MergedCell::build(data, app, code, aspect?, Some(against)))
+                            Cell::Jurisdiction(Box::new(MergedCell::build(data, app, code, aspect?, Some(against))))
                         }
                     };
                     let (before, after) = (then.facts(), now.facts());

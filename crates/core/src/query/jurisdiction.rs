@@ -139,7 +139,7 @@ pub struct Component {
     /// Only in this sub-national place (for alternatives).
     pub only_in: Option<Jurisdiction>,
     /// The cell as of the date.
-    pub cell: CellView,
+    pub cell: std::sync::Arc<CellView>,
 }
 
 /// A requirement in a merged cell: its strongest strength and the frameworks that impose it at that strength.
@@ -229,7 +229,7 @@ impl MergedCell {
         let mut components = Vec::new();
         let mut upcoming = Vec::new();
         for a in &applicability.applies {
-            let cell = CellView::build(data, a.framework, aspect, date);
+            let cell = CellView::shared(data, a.framework, aspect, date);
             if !cell.has_content() {
                 continue;
             }
@@ -243,7 +243,7 @@ impl MergedCell {
                 reach: Reach::Own,
                 short: f.short.clone(),
                 only_in: Some(place.clone()),
-                cell: CellView::build(data, f, aspect, date),
+                cell: CellView::shared(data, f, aspect, date),
             })
             .filter(|c| c.cell.has_content())
             .collect();

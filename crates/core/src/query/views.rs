@@ -6,6 +6,7 @@ use crate::ids::{AspectId, FrameworkId, GroupId, IsoDate, ParameterId, Requireme
 use crate::model::*;
 use schemars::JsonSchema;
 use serde::Serialize;
+use std::sync::{Arc, OnceLock};
 
 /// Where a cell's content comes from on the requested date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
@@ -116,7 +117,59 @@ pub struct CellView {
     pub pending: bool,
 }
 
+/// The built views of one cell, each made on first use and then shared by every answer that shows it.
+///
+/// A cell's view depends on the date only through which of its states holds: today's state before it applies,
+/// today's state once it applies, or one of its past periods. So a cell has at most `2 + history` distinct views,
+/// one slot each. The dataset is never changed after loading, so a built view stays true; a clone of the dataset
+/// starts with empty slots, so an edited copy can never show a stale view.
+#[derive(Default)]
+pub struct ViewSlots(Box<[OnceLock<Arc<CellView>>]>);
+
+impl ViewSlots {
+    /// Empty slots for a cell with `periods` past periods.
+    pub(crate) fn for_history(periods: usize) -> Self {
+        ViewSlots((0..periods + 2).map(|_| OnceLock::new()).collect())
+    }
+}
+
+impl Clone for ViewSlots {
+    fn clone(&self) -> Self {
+        ViewSlots::for_history(self.0.len().saturating_sub(2))
+    }
+}
+
+impl std::fmt::Debug for ViewSlots {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let built = self.0.iter().filter(|s| s.get().is_some()).count();
+        write!(f, "ViewSlots({built} of {} built)", self.0.len())
+    }
+}
+
 impl CellView {
+    /// The cell of `framework` × `aspect` as of `date` (today when `None`), built once per distinct state and
+    /// shared: equal to [`CellView::build`] for the same arguments, without copying the cell again.
+    pub fn shared(data: &Dataset, framework: &Framework, aspect: &Aspect, date: Option<IsoDate>) -> Arc<Self> {
+        let blank = |state| Arc::new(CellView::blank(framework.id.clone(), aspect.id.clone(), state));
+        if not_yet_adopted(framework, date) {
+            return blank(CellState::NotYetAdopted);
+        }
+        let Some(provision) = framework.provisions.get(&aspect.id) else { return blank(CellState::Missing) };
+        let slot = match state_at(framework, provision, date) {
+            StateAt::Current(..) => {
+                let on = date.unwrap_or_else(IsoDate::today);
+                Some(usize::from(provision.applies_from.is_some_and(|from| on < from)))
+            }
+            StateAt::Past(period) => provision.history.iter().position(|p| std::ptr::eq(p, period)).map(|i| 2 + i),
+            StateAt::NoRecord => return blank(CellState::NoRecord),
+        };
+        let build = || Arc::new(CellView::build(data, framework, aspect, date));
+        match slot.and_then(|i| provision.views.0.get(i)) {
+            Some(view) => Arc::clone(view.get_or_init(build)),
+            None => build(),
+        }
+    }
+
     /// The cell of `framework` × `aspect` as of `date` (today when `None`).
     pub fn build(data: &Dataset, framework: &Framework, aspect: &Aspect, date: Option<IsoDate>) -> Self {
         let empty = |state| CellView::blank(framework.id.clone(), aspect.id.clone(), state);
@@ -220,8 +273,11 @@ impl CellView {
     }
 
     /// The same cell with its content withheld (the confidence stays, to say why).
-    pub fn withheld(self) -> Self {
-        CellView { confidence: self.confidence, ..CellView::blank(self.framework, self.aspect, CellState::Withheld) }
+    pub fn withheld(&self) -> Self {
+        CellView {
+            confidence: self.confidence,
+            ..CellView::blank(self.framework.clone(), self.aspect.clone(), CellState::Withheld)
+        }
     }
 
     /// Whether the shown state is an earlier one.

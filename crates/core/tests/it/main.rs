@@ -8,3 +8,4 @@ mod jurisdiction;
 mod lint;
 mod path;
 mod schema;
+mod shared_views;

@@ -76,15 +76,48 @@ impl CompareParams {
     }
 }
 
-/// A choice of the picker (a framework, jurisdiction or group).
+/// A choice of the picker (a framework, jurisdiction or group), rendered once: only whether it is selected changes
+/// from one request to the next, so both forms are kept as HTML.
 #[derive(Debug, Clone)]
 pub struct Choice {
     /// Value.
     pub id: String,
-    /// Label.
-    pub label: String,
-    /// Extra words for filtering (jurisdiction names).
-    pub detail: String,
+    /// The choice as HTML, not selected (`[0]`) and selected (`[1]`).
+    pub html: [String; 2],
+}
+
+/// The HTML of one choice: a framework or group checkbox, or a jurisdiction option.
+#[derive(Template)]
+#[template(
+    ext = "html",
+    source = r#"{% if option %}<option value="{{ id }}"{% if selected %} selected{% endif %}>{{ label }}</option>{% else %}<li{% if let Some(words) = filter %} data-filter="{{ words }}"{% endif %}><input type="checkbox" name="{{ name }}" value="{{ id }}" id="{{ prefix }}-{{ id }}"{% if selected %} checked{% endif %}><label for="{{ prefix }}-{{ id }}">{{ label }}</label></li>{% endif %}"#
+)]
+struct ChoiceHtml<'a> {
+    option: bool,
+    name: &'a str,
+    prefix: &'a str,
+    id: &'a str,
+    label: &'a str,
+    filter: Option<&'a str>,
+    selected: bool,
+}
+
+impl Choice {
+    /// A checkbox named `name` (`f`, `group`) with the element id `<prefix>-<id>`, found by the filter box also
+    /// by the words of `filter`; or, with `option`, a list option.
+    fn new(option: bool, (name, prefix): (&str, &str), id: &str, label: &str, filter: Option<&str>) -> Self {
+        let filter = filter.map(str::to_lowercase);
+        let html = [false, true].map(|selected| {
+            let filter = filter.as_deref();
+            ChoiceHtml { option, name, prefix, id, label, filter, selected }.render().unwrap_or_default()
+        });
+        Choice { id: id.to_owned(), html }
+    }
+
+    /// The choice as HTML, selected or not.
+    pub fn html(&self, selected: bool) -> &str {
+        &self.html[usize::from(selected)]
+    }
 }
 
 /// A named selection of the data's lists, as a link.
@@ -170,37 +203,38 @@ impl Picker {
     pub fn build(data: &Dataset) -> Self {
         let kinds = FrameworkKind::ALL
             .iter()
-            .map(|kind| KindChoices {
-                heading: kind_heading(*kind),
-                choices: data
-                    .frameworks
-                    .values()
-                    .filter(|f| f.kind == *kind)
-                    .map(|f| Choice {
-                        id: f.id.to_string(),
-                        label: f.short.clone(),
-                        detail: f.jurisdictions.iter().map(|j| data.jurisdiction_name(j)).collect::<Vec<_>>().join(" "),
-                    })
-                    .collect(),
+            .map(|kind| {
+                (
+                    kind_heading(*kind),
+                    data.frameworks
+                        .values()
+                        .filter(|f| f.kind == *kind)
+                        .map(|f| {
+                            let places = f.jurisdictions.iter().map(|j| data.jurisdiction_name(j)).collect::<Vec<_>>();
+                            (
+                                f.short.to_lowercase(),
+                                Choice::new(false, ("f", "f"), f.id.as_str(), &f.short, Some(&places.join(" "))),
+                            )
+                        })
+                        .collect::<Vec<_>>(),
+                )
             })
-            .filter(|k| !k.choices.is_empty())
-            .map(|mut k| {
-                k.choices.sort_by_cached_key(|c| c.label.to_lowercase());
-                k
+            .filter(|(_, choices)| !choices.is_empty())
+            .map(|(heading, mut choices)| {
+                choices.sort_by(|a, b| a.0.cmp(&b.0));
+                KindChoices { heading, choices: choices.into_iter().map(|(_, c)| c).collect() }
             })
             .collect();
-        let mut jurisdictions: Vec<Choice> = data
+        let mut jurisdictions: Vec<(String, Choice)> = data
             .jurisdictions
             .values()
             .filter(|j| j.code.as_str() != "INT")
-            .map(|j| Choice { id: j.code.to_string(), label: j.name.clone(), detail: j.synonyms.join(" ") })
+            .map(|j| (j.name.to_lowercase(), Choice::new(true, ("j", "j"), j.code.as_str(), &j.name, None)))
             .collect();
-        jurisdictions.sort_by_cached_key(|c| c.label.to_lowercase());
-        let groups = data
-            .groups
-            .iter()
-            .map(|g| Choice { id: g.id.to_string(), label: g.name.clone(), detail: String::new() })
-            .collect();
+        jurisdictions.sort_by(|a, b| a.0.cmp(&b.0));
+        let jurisdictions = jurisdictions.into_iter().map(|(_, c)| c).collect();
+        let groups =
+            data.groups.iter().map(|g| Choice::new(false, ("group", "g"), g.id.as_str(), &g.name, None)).collect();
         let presets = data
             .lists
             .presets

@@ -1,0 +1,65 @@
+//! Shared cell views: a view built once and reused must be the view built afresh, for every cell of the shipped
+//! data on every date where its state changes (each period's edges, the day it starts to apply, the day it was
+//! established) and today.
+
+use cryptoreg_core::ids::IsoDate;
+use cryptoreg_core::query::views::CellView;
+use std::sync::Arc;
+
+/// The dates around which `provision`'s view can change.
+fn edges(f: &cryptoreg_core::model::Framework, p: &cryptoreg_core::model::Provision) -> Vec<Option<IsoDate>> {
+    let mut days: Vec<IsoDate> = p.history.iter().flat_map(|h| [h.from, h.until]).collect();
+    days.extend(p.applies_from);
+    days.extend(f.established_on());
+    let mut dates = vec![None];
+    for d in days {
+        dates.extend([shifted(d, -1), Some(d), shifted(d, 1)]);
+    }
+    dates
+}
+
+/// `date` moved by `days`.
+fn shifted(date: IsoDate, days: i64) -> Option<IsoDate> {
+    IsoDate::parse(&date.date().saturating_add(jiff::Span::new().days(days)).to_string()).ok()
+}
+
+#[test]
+fn a_shared_view_equals_the_view_built_afresh_on_every_edge_date() {
+    let data = cryptoreg_core::load_embedded().dataset;
+    let mut compared = 0;
+    for f in data.frameworks.values() {
+        for aspect in &data.aspects {
+            let Some(p) = f.provisions.get(&aspect.id) else { continue };
+            for date in edges(f, p) {
+                // Twice: the first call may build the view, the second must reuse it.
+                for _ in 0..2 {
+                    let shared = CellView::shared(&data, f, aspect, date);
+                    let fresh = CellView::build(&data, f, aspect, date);
+                    let json = |view: &CellView| serde_json::to_value(view).expect("a view serialises");
+                    let (a, b) = (json(&shared), json(&fresh));
+                    assert_eq!(a, b, "{} × {} on {date:?}", f.id, aspect.id);
+                    compared += 1;
+                }
+            }
+        }
+    }
+    assert!(compared > 10_000, "only {compared} views compared");
+}
+
+#[test]
+fn a_cell_is_built_once_per_state() {
+    let data = cryptoreg_core::load_embedded().dataset;
+    let f = data.frameworks.values().find(|f| f.provisions.values().any(|p| !p.history.is_empty())).expect("history");
+    let (aspect_id, p) = f.provisions.iter().find(|(_, p)| !p.history.is_empty()).expect("a cell with history");
+    let aspect = data.aspect(aspect_id).expect("aspect");
+    let today = CellView::shared(&data, f, aspect, None);
+    assert!(Arc::ptr_eq(&today, &CellView::shared(&data, f, aspect, None)), "today's view is built once");
+    let then = Some(p.history[0].from);
+    let past = CellView::shared(&data, f, aspect, then);
+    assert!(Arc::ptr_eq(&past, &CellView::shared(&data, f, aspect, then)), "a past period's view is built once");
+    assert!(!Arc::ptr_eq(&past, &today), "different states get different views");
+    // A copy of the dataset builds its own views.
+    let copy = data.clone();
+    let copied = copy.frameworks.get(&f.id).expect("framework");
+    assert!(!Arc::ptr_eq(&today, &CellView::shared(&copy, copied, aspect, None)));
+}

@@ -72,6 +72,9 @@ pub struct ServeArgs {
     /// Address to listen on (port 0 picks a free port).
     #[arg(long, default_value = "127.0.0.1:8080", env = "CRYPTOREG_ADDR")]
     pub addr: std::net::SocketAddr,
+    /// Memory for kept answers, in megabytes (0 turns the answer cache off).
+    #[arg(long, default_value_t = cryptoreg_web::DEFAULT_CACHE_MB, env = "CRYPTOREG_CACHE_MB")]
+    pub cache_mb: u64,
 }
 
 /// Arguments of `check`.

@@ -19,8 +19,9 @@ use std::sync::{Arc, OnceLock};
 
 /// Bodies larger than this are not cached (they are rare and cheap to miss).
 const MAX_BODY: usize = 2 * 1024 * 1024;
-/// Total bytes kept, every encoding counted: bounded so that the process stays small under a varied load.
-const CAPACITY_BYTES: u64 = 16 * 1024 * 1024;
+/// Total megabytes kept by default, every encoding counted: bounded so that the process stays small under a varied
+/// load (`serve --cache-mb` changes it).
+pub const DEFAULT_CAPACITY_MB: u64 = 8;
 /// Bodies smaller than this are not worth compressing.
 const MIN_COMPRESSED: usize = 1024;
 
@@ -108,18 +109,22 @@ impl Weighter<(String, bool), Entry> for BodyWeight {
     }
 }
 
-/// The cache shared by all requests, and the release that prefixes every ETag.
+/// Kept answers by URI and whether JSON was asked for.
+type Answers = Cache<(String, bool), Entry, BodyWeight>;
+
+/// The cache shared by all requests (none when its capacity is 0), and the release that prefixes every ETag.
 #[derive(Clone)]
 pub struct AnswerCache {
-    answers: Arc<Cache<(String, bool), Entry, BodyWeight>>,
+    answers: Option<Arc<Answers>>,
     release: Arc<str>,
 }
 
 impl AnswerCache {
-    /// An empty cache for answers of the data release `release`.
-    pub fn new(release: &str) -> Self {
+    /// An empty cache of `capacity_mb` megabytes for answers of the data release `release`.
+    pub fn new(release: &str, capacity_mb: u64) -> Self {
+        let bytes = capacity_mb.saturating_mul(1024 * 1024);
         AnswerCache {
-            answers: Arc::new(Cache::with_weighter(4096, CAPACITY_BYTES, BodyWeight)),
+            answers: (bytes > 0).then(|| Arc::new(Cache::with_weighter(4096, bytes, BodyWeight))),
             release: release.into(),
         }
     }
@@ -169,7 +174,7 @@ pub async fn layer(State(cache): State<AnswerCache>, request: Request, next: Nex
     }
     let key = (request.uri().to_string(), negotiate(request.uri().path(), request.headers()) == Want::Json);
     let request_headers = request.headers().clone();
-    if let Some(hit) = cache.answers.get(&key) {
+    if let Some(hit) = cache.answers.as_ref().and_then(|answers| answers.get(&key)) {
         let (headers, body) = hit.for_request(&request_headers);
         return answer(&request_headers, headers, body);
     }
@@ -185,12 +190,12 @@ pub async fn layer(State(cache): State<AnswerCache>, request: Request, next: Nex
             if !parts.headers.contains_key(header::CACHE_CONTROL) {
                 parts.headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(CACHE_CONTROL));
             }
-            if bytes.len() > MAX_BODY {
+            let Some(answers) = cache.answers.as_ref().filter(|_| bytes.len() <= MAX_BODY) else {
                 return answer(&request_headers, parts.headers, bytes);
-            }
+            };
             let entry = Entry::new(parts.headers, bytes);
             let (headers, body) = entry.for_request(&request_headers);
-            cache.answers.insert(key, entry);
+            answers.insert(key, entry);
             answer(&request_headers, headers, body)
         }
         Err(e) => {

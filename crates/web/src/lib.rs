@@ -13,6 +13,7 @@ mod security;
 mod state;
 mod world;
 
+pub use cache::DEFAULT_CAPACITY_MB as DEFAULT_CACHE_MB;
 pub use router::app;
 pub use state::AppState;
 

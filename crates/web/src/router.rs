@@ -151,6 +151,7 @@ pub fn nav() -> &'static [(&'static str, &'static str)] {
 /// The application: pages, their JSON twins, the OpenAPI document and static assets.
 pub fn app(state: AppState) -> Router {
     let release = state.data.release.as_ref().map(|r| r.version.clone()).unwrap_or_default();
+    let answers = crate::cache::AnswerCache::new(&release, state.cache_mb);
     let mut router = Router::new();
     for page in pages() {
         if page.twin_route() {
@@ -170,7 +171,7 @@ pub fn app(state: AppState) -> Router {
         .route("/static/{name}", get(asset))
         .fallback(not_found)
         .with_state(state)
-        .layer(axum::middleware::from_fn_with_state(crate::cache::AnswerCache::new(&release), crate::cache::layer));
+        .layer(axum::middleware::from_fn_with_state(answers, crate::cache::layer));
     for layer in security::layers() {
         router = router.layer(layer);
     }

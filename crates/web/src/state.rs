@@ -17,6 +17,8 @@ pub struct AppState {
     pub(crate) picker: Arc<crate::pages::compare::Picker>,
     /// The full-text index, built at the first search (`None` inside if it could not be built: search says so).
     search: Arc<std::sync::OnceLock<Option<cryptoreg_store::search::SearchIndex>>>,
+    /// The answer cache's capacity in megabytes (0: no cache).
+    pub(crate) cache_mb: u64,
 }
 
 impl AppState {
@@ -31,7 +33,14 @@ impl AppState {
             .unwrap_or_default();
         let picker = Arc::new(crate::pages::compare::Picker::build(&data));
         let search = Arc::default();
-        AppState { data: Arc::new(data), assets: Arc::new(Assets::load()), newest_review, picker, search }
+        let cache_mb = crate::cache::DEFAULT_CAPACITY_MB;
+        AppState { data: Arc::new(data), assets: Arc::new(Assets::load()), newest_review, picker, search, cache_mb }
+    }
+
+    /// The same state with an answer cache of `megabytes` (0 turns the cache off; ETags and 304s stay).
+    pub fn with_cache_mb(mut self, megabytes: u64) -> Self {
+        self.cache_mb = megabytes;
+        self
     }
 }
 

@@ -12,6 +12,9 @@ pub fn run(data_dir: Option<&Path>, args: &ServeArgs) -> anyhow::Result<ExitCode
     let dataset = data::load(data_dir)?;
     tracing::info!("loaded {} frameworks, {} aspects", dataset.frameworks.len(), dataset.aspects.len());
     let runtime = tokio::runtime::Runtime::new()?;
-    runtime.block_on(cryptoreg_web::serve(cryptoreg_web::AppState::new(dataset), args.addr))?;
+    runtime.block_on(cryptoreg_web::serve(
+        cryptoreg_web::AppState::new(dataset).with_cache_mb(args.cache_mb),
+        args.addr,
+    ))?;
     Ok(ExitCode::SUCCESS)
 }

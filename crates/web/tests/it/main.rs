@@ -4,4 +4,5 @@ mod browser;
 mod feeds;
 mod harness;
 mod openapi;
+mod proxy_cache;
 mod routes;

@@ -85,8 +85,20 @@ async fn the_answer_cache_keeps_html_and_json_apart_and_keeps_headers() {
 
 #[tokio::test]
 async fn answers_carry_an_etag_and_cache_control_and_revalidate_with_304() {
-    // Issue #14: caches in front of the server can keep answers and revalidate them cheaply.
-    let app = cryptoreg_web::app(cryptoreg_web::AppState::new(fixture()));
+    // Issue #14: caches in front of the server can keep answers and revalidate them cheaply, with the answer cache
+    // on (the default) or turned off (`serve --cache-mb 0`).
+    for cache_mb in [cryptoreg_web::DEFAULT_CACHE_MB, 0] {
+        let app = cryptoreg_web::app(cryptoreg_web::AppState::new(fixture()).with_cache_mb(cache_mb));
+        revalidates(app).await;
+    }
+    let immutable = get("/compare").await;
+    let css = immutable.body.split("href=\"/static/").nth(1).and_then(|s| s.split('"').next()).expect("css");
+    let asset = get(&format!("/static/{css}")).await;
+    assert!(asset.header("cache-control").contains("immutable"), "assets keep their own, longer policy");
+}
+
+/// Each answer of `app` has a stable ETag and a Cache-Control, and a matching If-None-Match gets 304.
+async fn revalidates(app: axum::Router) {
     let send = |uri: &str, tag: Option<&str>| {
         let mut request = Request::get(uri);
         if let Some(t) = tag {
@@ -95,7 +107,7 @@ async fn answers_carry_an_etag_and_cache_control_and_revalidate_with_304() {
         app.clone().oneshot(request.body(Body::empty()).expect("request"))
     };
     for uri in ["/compare?f=alpha-law&f=beta-standard", "/frameworks/alpha-law.json", "/changes.atom"] {
-        // Twice: the first answer is built, the second comes from the answer cache; both carry the same tag.
+        // Twice: the first answer is built, the second comes from the answer cache (if on); both carry the same tag.
         let first = send(uri, None).await.expect("answer");
         let second = send(uri, None).await.expect("answer");
         let tag = first.headers().get(header::ETAG).expect("etag").to_str().expect("ascii").to_owned();
@@ -110,10 +122,6 @@ async fn answers_carry_an_etag_and_cache_control_and_revalidate_with_304() {
         let other = send(uri, Some("\"2026.11.01-0000000000000000\"")).await.expect("answer");
         assert_eq!(other.status(), StatusCode::OK, "{uri}: a stale tag gets the full answer");
     }
-    let immutable = get("/compare").await;
-    let css = immutable.body.split("href=\"/static/").nth(1).and_then(|s| s.split('"').next()).expect("css");
-    let asset = get(&format!("/static/{css}")).await;
-    assert!(asset.header("cache-control").contains("immutable"), "assets keep their own, longer policy");
 }
 
 #[tokio::test]

@@ -9,7 +9,9 @@ use clap::Parser;
 use std::process::ExitCode;
 
 /// mimalloc instead of the system allocator: building an answer makes many small, short-lived allocations
-/// (cell views, citations, rendered fragments), where glibc's malloc and free were 40% of a cache miss's CPU.
+/// (cell views, citations, rendered fragments), where glibc's malloc and free were 40% of a cache miss's CPU. Built
+/// with `no_thp`: mimalloc does not ask for transparent huge pages, which kept megabytes resident for a few live
+/// objects. Its other settings come from the environment (`MIMALLOC_*`; docs/DEPLOY.md, "Memory").
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

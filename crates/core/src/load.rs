@@ -148,7 +148,7 @@ pub fn load_files(files: Vec<DataFile>, today: IsoDate) -> Loaded {
     diagnostics.extend(lint::run(&parsed));
     diagnostics.sort_by(|a, b| (&a.file, a.line, a.column, a.rule).cmp(&(&b.file, b.line, b.column, b.rule)));
     diagnostics.dedup();
-    Loaded { dataset: build(&parsed), diagnostics }
+    Loaded { dataset: build(parsed), diagnostics }
 }
 
 fn parse<'a, T: serde::de::DeserializeOwned>(file: &'a DataFile, out: &mut Vec<Diagnostic>) -> Option<Located<'a, T>> {
@@ -177,8 +177,9 @@ fn parse<'a, T: serde::de::DeserializeOwned>(file: &'a DataFile, out: &mut Vec<D
     }
 }
 
-/// Builds the model from the parsed files, skipping whatever the lint has reported as invalid.
-fn build(parsed: &Parsed<'_>) -> Dataset {
+/// Builds the model from the parsed files, skipping whatever the lint has reported as invalid. Each framework's
+/// parsed file is dropped once its framework is built, so the peak holds the two forms of one file, not of all.
+fn build(mut parsed: Parsed<'_>) -> Dataset {
     let mut dataset = Dataset::default();
     if let Some(a) = &parsed.aspects {
         dataset.groups = a
@@ -196,7 +197,7 @@ fn build(parsed: &Parsed<'_>) -> Dataset {
             })
         });
     }
-    for f in &parsed.frameworks {
+    for f in std::mem::take(&mut parsed.frameworks) {
         if let Some(fw) = build_framework(&f.value, &dataset.aspects) {
             // A framework whose id does not match its file name is reported; keep the first of duplicates.
             dataset.frameworks.entry(fw.id.clone()).or_insert(fw);

@@ -506,7 +506,8 @@ fn build_provision(
         confidence: Confidence::parse(p.confidence.get_ref()).unwrap_or(Confidence::Low),
         reviewed: IsoDate::parse(p.reviewed.get_ref()).ok()?,
         note: p.note.clone(),
-        views: crate::query::views::ViewSlots::for_history(history.len()),
+        // One slot per view the cell can show: today's, before and after it applies, and each past period.
+        derived: DerivedSlots::new(history.len() + 2),
         history,
     })
 }

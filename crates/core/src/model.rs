@@ -675,10 +675,48 @@ pub struct Provision {
     pub note: Option<String>,
     /// Earlier states, oldest first.
     pub history: Vec<Period>,
-    /// The cell's views, each built on first use and then shared; derived, not data.
+    /// Values derived from the cell, kept for reuse (the query layer keeps the cell's views here); not data.
     #[serde(skip)]
     #[schemars(skip)]
-    pub(crate) views: crate::query::views::ViewSlots,
+    pub(crate) derived: DerivedSlots,
+}
+
+/// Values derived from one cell and kept once built, in numbered slots (the query layer keeps each view of the cell
+/// here: `query::views::CellView::shared`). Opaque to the model, so the model does not depend on the query layer;
+/// not data: never serialised, and empty in a clone, so an edited copy can never show a stale value.
+#[derive(Default)]
+pub struct DerivedSlots(Box<[std::sync::OnceLock<std::sync::Arc<dyn std::any::Any + Send + Sync>>]>);
+
+impl DerivedSlots {
+    /// `count` empty slots.
+    pub(crate) fn new(count: usize) -> Self {
+        DerivedSlots((0..count).map(|_| std::sync::OnceLock::new()).collect())
+    }
+
+    /// The value in slot `index`, made by `make` the first time; `None` when there is no such slot or it holds
+    /// another type.
+    pub(crate) fn get_or_init<T: std::any::Any + Send + Sync>(
+        &self,
+        index: usize,
+        make: impl FnOnce() -> T,
+    ) -> Option<std::sync::Arc<T>> {
+        let slot = self.0.get(index)?;
+        let value = slot.get_or_init(|| std::sync::Arc::new(make()));
+        std::sync::Arc::clone(value).downcast::<T>().ok()
+    }
+}
+
+impl Clone for DerivedSlots {
+    fn clone(&self) -> Self {
+        DerivedSlots::new(self.0.len())
+    }
+}
+
+impl std::fmt::Debug for DerivedSlots {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let kept = self.0.iter().filter(|s| s.get().is_some()).count();
+        write!(f, "DerivedSlots({kept} of {} kept)", self.0.len())
+    }
 }
 
 /// An earlier state of a provision and the dates between which it held.
@@ -738,5 +776,18 @@ impl Dataset {
     /// The grouping with this code.
     pub fn grouping(&self, code: &str) -> Option<&Grouping> {
         self.groupings.iter().find(|g| g.code == code)
+    }
+}
+
+/// Ordering value of a level: weakest first; `unknown` has none and sorts last.
+pub fn level_rank(level: Level) -> Option<u8> {
+    match level {
+        Level::NotAddressed => Some(0),
+        Level::Monitoring => Some(1),
+        Level::Principle => Some(2),
+        Level::Recommended => Some(3),
+        Level::Binding => Some(4),
+        Level::Prohibited => Some(5),
+        Level::Unknown => None,
     }
 }

@@ -6,7 +6,7 @@ use super::jurisdiction::{Applicability, JurisdictionHeader, MergedCell, applica
 use super::views::{AspectHeader, CellView, FrameworkHeader, comparable};
 use super::{Direction, QueryError, find_aspect, find_framework, parse_date, split_list, suggestions};
 use crate::ids::{AspectId, FrameworkId, GroupId, IsoDate, Jurisdiction, ParameterId};
-use crate::model::{Aspect, Confidence, Dataset, Level, Strength};
+use crate::model::{Aspect, Confidence, Dataset, Level, Strength, level_rank};
 use schemars::JsonSchema;
 use serde::Serialize;
 use std::cmp::Ordering;
@@ -654,19 +654,6 @@ pub fn table(data: &Dataset, query: &CompareQuery, columns: &[ColumnId]) -> Comp
     }
     apply_sort(data, &mut comparison, &query.sort, query.dir == Direction::Desc);
     comparison
-}
-
-/// Ordering value of a level: weakest first; `unknown` has none and sorts last.
-pub fn level_rank(level: Level) -> Option<u8> {
-    match level {
-        Level::NotAddressed => Some(0),
-        Level::Monitoring => Some(1),
-        Level::Principle => Some(2),
-        Level::Recommended => Some(3),
-        Level::Binding => Some(4),
-        Level::Prohibited => Some(5),
-        Level::Unknown => None,
-    }
 }
 
 /// Compares optional keys: present values in the requested direction, absent ones always last.

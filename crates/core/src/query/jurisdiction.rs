@@ -248,9 +248,9 @@ impl MergedCell {
             .filter(|c| c.cell.has_content())
             .collect();
         let known = |c: &&Component| c.cell.level.is_some_and(|l| l != Level::Unknown);
-        let top_rank = components.iter().filter(known).filter_map(|c| super::compare::level_rank(c.cell.level?)).max();
+        let top_rank = components.iter().filter(known).filter_map(|c| level_rank(c.cell.level?)).max();
         let level = match top_rank {
-            Some(rank) => Level::ALL.iter().copied().find(|l| super::compare::level_rank(*l) == Some(rank)),
+            Some(rank) => Level::ALL.iter().copied().find(|l| level_rank(*l) == Some(rank)),
             None if components.is_empty() => None,
             None => Some(Level::Unknown),
         };

@@ -6,7 +6,7 @@ use crate::ids::{AspectId, FrameworkId, GroupId, IsoDate, ParameterId, Requireme
 use crate::model::*;
 use schemars::JsonSchema;
 use serde::Serialize;
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
 /// Where a cell's content comes from on the requested date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
@@ -117,35 +117,6 @@ pub struct CellView {
     pub pending: bool,
 }
 
-/// The built views of one cell, each made on first use and then shared by every answer that shows it.
-///
-/// A cell's view depends on the date only through which of its states holds: today's state before it applies,
-/// today's state once it applies, or one of its past periods. So a cell has at most `2 + history` distinct views,
-/// one slot each. The dataset is never changed after loading, so a built view stays true; a clone of the dataset
-/// starts with empty slots, so an edited copy can never show a stale view.
-#[derive(Default)]
-pub struct ViewSlots(Box<[OnceLock<Arc<CellView>>]>);
-
-impl ViewSlots {
-    /// Empty slots for a cell with `periods` past periods.
-    pub(crate) fn for_history(periods: usize) -> Self {
-        ViewSlots((0..periods + 2).map(|_| OnceLock::new()).collect())
-    }
-}
-
-impl Clone for ViewSlots {
-    fn clone(&self) -> Self {
-        ViewSlots::for_history(self.0.len().saturating_sub(2))
-    }
-}
-
-impl std::fmt::Debug for ViewSlots {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let built = self.0.iter().filter(|s| s.get().is_some()).count();
-        write!(f, "ViewSlots({built} of {} built)", self.0.len())
-    }
-}
-
 impl CellView {
     /// The cell of `framework` × `aspect` as of `date` (today when `None`), built once per distinct state and
     /// shared: equal to [`CellView::build`] for the same arguments, without copying the cell again.
@@ -163,11 +134,11 @@ impl CellView {
             StateAt::Past(period) => provision.history.iter().position(|p| std::ptr::eq(p, period)).map(|i| 2 + i),
             StateAt::NoRecord => return blank(CellState::NoRecord),
         };
-        let build = || Arc::new(CellView::build(data, framework, aspect, date));
-        match slot.and_then(|i| provision.views.0.get(i)) {
-            Some(view) => Arc::clone(view.get_or_init(build)),
-            None => build(),
-        }
+        // A view depends on the date only through which state holds: today's before it applies (slot 1) or once it
+        // applies (slot 0), or past period i (slot 2 + i); so a cell has at most `2 + history` distinct views, each
+        // kept in the provision's slots once built. Sound because the dataset never changes after loading.
+        let build = || CellView::build(data, framework, aspect, date);
+        slot.and_then(|i| provision.derived.get_or_init(i, build)).unwrap_or_else(|| Arc::new(build()))
     }
 
     /// The cell of `framework` × `aspect` as of `date` (today when `None`).

@@ -1,5 +1,5 @@
 //! The core's share of one answer: building a comparison of 2 to 8 frameworks on the shipped dataset (no page, no
-//! HTTP), and serialising it as the JSON twin does (sonic-rs). Each iteration asks for a new as-of date, as a cache miss would.
+//! HTTP), and serialising it as the JSON twin does (`cryptoreg_core::json`). Each iteration asks for a new as-of date, as a cache miss would.
 //! Run: `cargo bench -p cryptoreg-core --bench compare`.
 
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -38,7 +38,7 @@ fn comparisons(c: &mut Criterion) {
             n += 1;
             let query = CompareQuery::parse(&data, &input(n)).expect("query");
             let comparison = compare(&data, &query).expect("comparison");
-            black_box(sonic_rs::to_vec(&comparison).expect("json").len())
+            black_box(cryptoreg_core::json::to_vec(&comparison).expect("json").len())
         })
     });
     group.finish();

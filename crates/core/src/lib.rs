@@ -5,6 +5,7 @@ pub mod countries;
 pub mod diagnostic;
 pub mod format;
 pub mod ids;
+pub mod json;
 pub mod lint;
 pub mod load;
 pub mod model;

@@ -66,17 +66,33 @@ pub fn negotiate(path: &str, headers: &HeaderMap) -> Want {
     }
 }
 
+thread_local! {
+    /// The length of the last page rendered on this thread: the next page's buffer starts a little larger, so a large
+    /// page is not copied again each time its buffer doubles.
+    static LAST_PAGE_LENGTH: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// The page's HTML, rendered into a buffer sized from the last page.
+fn render_html<T: Template>(page: &T) -> askama::Result<String> {
+    let mut html = String::with_capacity((LAST_PAGE_LENGTH.get() / 8 * 9).max(T::SIZE_HINT));
+    page.render_into(&mut html)?;
+    LAST_PAGE_LENGTH.set(html.len());
+    if html.capacity() > 2 * html.len() {
+        // Pages may be kept for a while: give back the room a much smaller page did not use.
+        html.shrink_to_fit();
+    }
+    Ok(html)
+}
+
 /// Renders a context struct; a template failure becomes a logged 500.
 pub fn render<T: Template + Serialize>(want: Want, page: &T) -> Response {
     let result = match want {
-        // sonic-rs writes the same JSON as serde_json from the same `Serialize`, escaping strings with SIMD: the twin
-        // of a large comparison is mostly citation text, where serde_json's byte-by-byte escaping was half the
-        // cost (tests/it/routes/json_twins.rs checks the two agree on every page).
-        Want::Json => sonic_rs::to_string(page)
+        // The core's JSON writer writes what serde_json would (tests/it/routes/json_twins.rs checks the two agree on
+        // every page), escaping with SIMD and reusing each shared cell's kept JSON.
+        Want::Json => cryptoreg_core::json::to_vec(page)
             .map(|body| ([(header::CONTENT_TYPE, HeaderValue::from_static("application/json"))], body).into_response())
             .map_err(|e| e.to_string()),
-        Want::Html => page
-            .render()
+        Want::Html => render_html(page)
             .map(|body| {
                 ([(header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"))], body).into_response()
             })

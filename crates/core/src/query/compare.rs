@@ -3,7 +3,7 @@
 //! values, so the CLI and the web give the same answers and errors and echo the same values.
 
 use super::jurisdiction::{Applicability, JurisdictionHeader, MergedCell, applicability, find_jurisdiction};
-use super::views::{AspectHeader, CellView, FrameworkHeader, comparable};
+use super::views::{AspectHeader, CellView, FrameworkHeader, Kept, comparable};
 use super::{Direction, QueryError, find_aspect, find_framework, parse_date, split_list, suggestions};
 use crate::ids::{AspectId, FrameworkId, GroupId, IsoDate, Jurisdiction, ParameterId};
 use crate::model::{Aspect, Confidence, Dataset, Level, Strength, level_rank};
@@ -409,13 +409,39 @@ impl Column {
 }
 
 /// A cell: one framework's cell, or a jurisdiction's merged cell.
-#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[derive(Debug, Clone, JsonSchema)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum Cell {
     /// A framework's cell.
     Framework(std::sync::Arc<CellView>),
     /// A jurisdiction's merged cell.
     Jurisdiction(Box<MergedCell>),
+}
+
+/// How a [`Cell`] serialises (the derived form of its definition, by reference).
+#[derive(Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+enum TaggedCell<'a> {
+    Framework(&'a CellView),
+    Jurisdiction(&'a MergedCell),
+}
+
+impl Serialize for Cell {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            // The JSON writer of answers writes a framework cell's JSON as its shared view kept it. (A view without
+            // content is cheap to write and often made afresh, so it keeps nothing.)
+            Cell::Framework(view) if view.has_content() && crate::json::writing_kept() => {
+                let kept = view.kept(Kept::Json, || crate::json::keep(&TaggedCell::Framework(view)));
+                match kept.as_deref() {
+                    Some(Some(json)) => json.serialize(serializer),
+                    _ => TaggedCell::Framework(view).serialize(serializer),
+                }
+            }
+            Cell::Framework(view) => TaggedCell::Framework(view).serialize(serializer),
+            Cell::Jurisdiction(merged) => TaggedCell::Jurisdiction(merged).serialize(serializer),
+        }
+    }
 }
 
 impl Cell {

@@ -115,6 +115,41 @@ pub struct CellView {
     pub applies_until: Option<IsoDate>,
     /// Adopted but not yet applicable on the date (it applies from `applies_from`).
     pub pending: bool,
+    /// Renderings of this view kept once made, shared by every answer that shows it (see [`Kept`]); not data:
+    /// never serialised, and empty in a clone.
+    #[serde(skip)]
+    #[schemars(skip)]
+    kept: DerivedSlots,
+}
+
+/// The renderings a cell view keeps once made: a shared view is read-only, so each is made at most once per state
+/// of a cell and can never go stale.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kept {
+    /// Its JSON in a comparison (written by [`crate::json::to_vec`]).
+    Json,
+    /// A fragment of a page, in the form numbered 0 or 1 by the renderer (the web keeps its two grid forms here).
+    Fragment(u8),
+}
+
+impl Kept {
+    /// How many slots a view keeps.
+    const SLOTS: usize = 3;
+
+    fn slot(self) -> usize {
+        match self {
+            Kept::Json => 0,
+            Kept::Fragment(form) => 1 + usize::from(form),
+        }
+    }
+}
+
+impl CellView {
+    /// The rendering `which` of this view, made by `make` the first time; `None` when `which` has no slot or was
+    /// kept with another type.
+    pub fn kept<T: std::any::Any + Send + Sync>(&self, which: Kept, make: impl FnOnce() -> T) -> Option<Arc<T>> {
+        self.kept.get_or_init(which.slot(), make)
+    }
 }
 
 impl CellView {
@@ -240,6 +275,7 @@ impl CellView {
             applies_from: None,
             applies_until: None,
             pending: false,
+            kept: DerivedSlots::new(Kept::SLOTS),
         }
     }
 

@@ -4,6 +4,7 @@ mod alignment;
 mod changes;
 mod compare;
 mod dataset;
+mod json_writer;
 mod jurisdiction;
 mod lint;
 mod path;

@@ -3,7 +3,7 @@
 
 use super::{kind_heading, query_string};
 use crate::error::AppError;
-use crate::render::Chrome;
+use crate::render::{Chrome, Want};
 use crate::respond::Ctx;
 use crate::state::AppState;
 use askama::Template;
@@ -14,6 +14,7 @@ use cryptoreg_core::query::compare::{
     Cell, CellDiff, Column, CompareInput, CompareQuery, Comparison, Orientation, Row, SortKey, TableView,
     compare as run_compare,
 };
+use cryptoreg_core::query::views::{CellView, Kept};
 use cryptoreg_core::query::{Direction, QueryError};
 use serde::{Deserialize, Serialize};
 
@@ -100,6 +101,25 @@ struct ChoiceHtml<'a> {
     label: &'a str,
     filter: Option<&'a str>,
     selected: bool,
+}
+
+/// A framework cell's content in the table, as levels (`levels`) or as prose: the same for every page that shows this
+/// state of the cell, so a shared view keeps it once rendered ([`ComparePage::cell_html`]).
+#[derive(Template)]
+#[template(
+    ext = "html",
+    source = r#"{% import "macros.html" as m %}{% if levels %}{% call m::gridcell(c) %}{% else %}{% call m::compact(c) %}{% endif %}"#
+)]
+struct CellHtml<'a> {
+    c: &'a CellView,
+    levels: bool,
+}
+
+impl CellHtml<'_> {
+    fn html(&self) -> String {
+        // Rendering into a String fails only if a value's Display does, which the views' never do.
+        self.render().unwrap_or_default()
+    }
 }
 
 impl Choice {
@@ -326,6 +346,9 @@ pub struct ComparePage {
     pub(crate) orient_href: String,
     #[serde(skip)]
     pub(crate) chrome: Chrome,
+    /// The parts of this page's sort links that no sort changes.
+    #[serde(skip)]
+    pub(crate) links: Links,
 }
 
 impl ComparePage {
@@ -350,7 +373,18 @@ impl ComparePage {
         let dir = self.query.dir;
         let next = if current { dir.reversed() } else { Direction::Asc };
         let aria = current.then_some(if dir == Direction::Asc { "ascending" } else { "descending" });
-        (self.href(key, next, self.query.orient), aria)
+        (self.links.to(key, next), aria)
+    }
+
+    /// A framework cell's content in this page's form, rendered once for each shared view that has content.
+    pub fn cell_html(&self, cell: &CellView) -> std::sync::Arc<String> {
+        let levels = self.grid_view();
+        let render = || CellHtml { c: cell, levels }.html();
+        if !cell.has_content() {
+            // Empty cells are short and often made afresh: nothing to keep.
+            return std::sync::Arc::new(render());
+        }
+        cell.kept(Kept::Fragment(u8::from(levels)), render).unwrap_or_else(|| std::sync::Arc::new(render()))
     }
 
     /// Whether cells show as a grid of levels (prose on demand) rather than prose.
@@ -545,54 +579,81 @@ impl ComparePage {
 /// The link to the comparison `q` with `sort`/`dir`/`orient` overridden, leaving out one selected framework id or
 /// jurisdiction code (a chip's remove link) when `without` names it.
 fn link(q: &CompareQuery, sort: &str, dir: Direction, orient: Orientation, without: Option<&str>) -> String {
-    let mut pairs: Vec<(&str, String)> = Vec::new();
-    let mut lists = Vec::new();
-    // Ids and codes are validated kebab-case or uppercase codes: nothing in them needs escaping, so each list
-    // goes comma-separated in one parameter (the parser splits it), which keeps the many sort links short.
-    let kept = |id: &&str| Some(*id) != without;
-    let frameworks: Vec<&str> = q.frameworks.iter().map(|f| f.as_str()).filter(kept).collect();
-    let jurisdictions: Vec<&str> = q.jurisdictions.iter().map(|j| j.as_str()).filter(kept).collect();
-    for (key, ids) in [("f", frameworks), ("j", jurisdictions)] {
-        if !ids.is_empty() {
-            lists.push(format!("{key}={}", ids.join(",")));
-        }
-    }
-    pairs.extend(q.groups.iter().map(|g| ("group", g.to_string())));
-    pairs.extend(q.aspects.iter().map(|a| ("aspects", a.to_string())));
-    if sort != "chosen" {
-        pairs.push(("sort", sort.to_owned()));
-    }
-    if dir == Direction::Desc {
-        pairs.push(("dir", "desc".into()));
-    }
-    if let Some(d) = q.as_of {
-        pairs.push(("as_of", d.to_string()));
-    }
-    if orient == Orientation::Frameworks {
-        pairs.push(("orient", "frameworks".into()));
-    }
-    if let Some(d) = q.diff {
-        pairs.push(("diff", d.to_string()));
-    }
-    if let Some(v) = q.view {
-        pairs.push(("view", v.as_str().to_owned()));
-    }
-    if let Some(c) = q.min_confidence {
-        pairs.push(("min_confidence", c.as_str().to_owned()));
-    }
-    let rest = query_string(pairs.iter().map(|(k, v)| (*k, v.as_str())));
-    lists.extend(Some(rest).filter(|r| !r.is_empty()));
-    // Relative to the page (`/compare`, also from `/`): the table's many sort links stay short.
-    if lists.is_empty() { "/compare".to_owned() } else { format!("/compare?{}", lists.join("&")) }
+    Links::new(q, orient, without).to(sort, dir)
 }
 
-/// Builds the page for `params`; `home` selects the data's home preset when nothing is chosen (on `/`).
+/// The parts of a comparison's links that a sort leaves alone, encoded once: a page's many sort links (one per
+/// header and parameter) differ only in the sort key and direction.
+#[derive(Debug)]
+pub(crate) struct Links {
+    /// The selection: `f` and `j` lists, groups and aspects.
+    before_sort: String,
+    /// Date, orientation, diff, view and minimum confidence.
+    after_sort: String,
+}
+
+impl Links {
+    /// The links of comparison `q` in orientation `orient`, leaving out the selected id or code `without`.
+    fn new(q: &CompareQuery, orient: Orientation, without: Option<&str>) -> Self {
+        // Ids and codes are validated kebab-case or uppercase codes: nothing in them needs escaping, so each list
+        // goes comma-separated in one parameter (the parser splits it), which keeps the many sort links short.
+        let kept = |id: &&str| Some(*id) != without;
+        let frameworks: Vec<&str> = q.frameworks.iter().map(|f| f.as_str()).filter(kept).collect();
+        let jurisdictions: Vec<&str> = q.jurisdictions.iter().map(|j| j.as_str()).filter(kept).collect();
+        let mut lists = Vec::new();
+        for (key, ids) in [("f", frameworks), ("j", jurisdictions)] {
+            if !ids.is_empty() {
+                lists.push(format!("{key}={}", ids.join(",")));
+            }
+        }
+        let groups = q.groups.iter().map(|g| ("group", g.to_string()));
+        let aspects = q.aspects.iter().map(|a| ("aspects", a.to_string()));
+        let selection: Vec<(&str, String)> = groups.chain(aspects).collect();
+        lists.extend(Some(query_string(selection.iter().map(|(k, v)| (*k, v.as_str())))).filter(|r| !r.is_empty()));
+        let mut rest: Vec<(&str, String)> = Vec::new();
+        if let Some(d) = q.as_of {
+            rest.push(("as_of", d.to_string()));
+        }
+        if orient == Orientation::Frameworks {
+            rest.push(("orient", "frameworks".into()));
+        }
+        if let Some(d) = q.diff {
+            rest.push(("diff", d.to_string()));
+        }
+        if let Some(v) = q.view {
+            rest.push(("view", v.as_str().to_owned()));
+        }
+        if let Some(c) = q.min_confidence {
+            rest.push(("min_confidence", c.as_str().to_owned()));
+        }
+        Links { before_sort: lists.join("&"), after_sort: query_string(rest.iter().map(|(k, v)| (*k, v.as_str()))) }
+    }
+
+    /// The link sorted by `sort` in direction `dir`.
+    fn to(&self, sort: &str, dir: Direction) -> String {
+        let sort = (sort != "chosen").then(|| query_string([("sort", sort)]));
+        let dir = (dir == Direction::Desc).then_some("dir=desc");
+        let parts = [Some(self.before_sort.as_str()), sort.as_deref(), dir, Some(self.after_sort.as_str())];
+        let mut href = String::with_capacity(self.before_sort.len() + self.after_sort.len() + 64);
+        // Relative to the page (`/compare`, also from `/`): the table's many sort links stay short.
+        href.push_str("/compare");
+        for (i, part) in parts.into_iter().flatten().filter(|p| !p.is_empty()).enumerate() {
+            href.push(if i == 0 { '?' } else { '&' });
+            href.push_str(part);
+        }
+        href
+    }
+}
+
+/// Builds the page for `params`; `home` selects the data's home preset when nothing is chosen (on `/`). The JSON twin
+/// (`want`) carries only the query, the message and the comparison, so the table's links are built only for HTML.
 pub fn build(
     data: &Dataset,
     picker: std::sync::Arc<Picker>,
     params: CompareParams,
     home: bool,
     chrome: Chrome,
+    want: Want,
 ) -> Result<ComparePage, QueryError> {
     let query = CompareQuery::parse(data, &params.input(home))?;
     let (comparison, message) = match run_compare(data, &query) {
@@ -610,6 +671,7 @@ pub fn build(
     let mut labels: Vec<String> =
         query.frameworks.iter().filter_map(|id| data.framework(id).map(|f| f.short.clone())).collect();
     labels.extend(query.jurisdictions.iter().map(|j| data.jurisdiction_name(j).to_owned()));
+    let links = Links::new(&query, query.orient, None);
     let mut page = ComparePage {
         query,
         message,
@@ -621,7 +683,12 @@ pub fn build(
         grid: None,
         orient_href: String::new(),
         chrome,
+        links,
     };
+    if want == Want::Json {
+        page.comparison = comparison;
+        return Ok(page);
+    }
     page.orient_href = page.href(&page.query.sort.text(), page.query.dir, page.query.orient.flipped());
     let (sort, dir, orient) = (page.query.sort.text(), page.query.dir, page.query.orient);
     let ids =
@@ -652,8 +719,8 @@ pub async fn compare(State(state): State<AppState>, ctx: Ctx) -> Result<Response
 /// Both routes: parse, build, render; `home` chooses the home preset when nothing is given.
 fn answer(state: &AppState, ctx: &Ctx, home: bool) -> Result<Response, AppError> {
     let params: CompareParams = ctx.query()?;
-    let page =
-        build(&state.data, state.picker.clone(), params, home, ctx.chrome.clone()).map_err(|e| ctx.query_error(e))?;
+    let page = build(&state.data, state.picker.clone(), params, home, ctx.chrome.clone(), ctx.want)
+        .map_err(|e| ctx.query_error(e))?;
     Ok(ctx.render(&page))
 }
 

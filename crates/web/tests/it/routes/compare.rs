@@ -159,3 +159,35 @@ async fn zero_amounts_say_what_they_mean_and_other_currencies_show_dollars_with_
     let page = get("/compare?f=delta-union,alpha-law&aspects=travel-rule&as_of=2025-06-01").await;
     assert!(page.body.contains("As of <strong><time datetime=\"2025-06-01\">1 Jun 2025</time></strong>"));
 }
+
+/// GET `uri` from `app`, the same server for every call (so renderings kept by one answer serve the next).
+async fn body_from(app: &axum::Router, uri: &str) -> String {
+    use http_body_util::BodyExt as _;
+    use tower::ServiceExt as _;
+    let request = axum::http::Request::get(uri).body(axum::body::Body::empty()).expect("request");
+    let response = app.clone().oneshot(request).await.expect("infallible");
+    assert_eq!(response.status(), StatusCode::OK, "{uri}");
+    String::from_utf8(response.into_body().collect().await.expect("body").to_bytes().to_vec()).expect("UTF-8")
+}
+
+#[tokio::test]
+async fn a_server_that_kept_its_cells_renderings_answers_as_a_fresh_one_does() {
+    // The answer cache is off, so every answer is built again from the cells' kept renderings.
+    let used = cryptoreg_web::app(cryptoreg_web::AppState::new(shipped()).with_cache_mb(0));
+    let five = "/compare?f=eu-mica,us-genius-act,jp-crypto,sg-mas,hk-crypto";
+    let uris = [
+        five.to_owned(),
+        format!("{five}&view=prose"),
+        format!("{five}&as_of=2024-07-01"),
+        format!("{five}&as_of=2024-07-01&view=prose"),
+        five.replace("/compare?", "/compare.json?"),
+        format!("{}&as_of=2024-07-01", five.replace("/compare?", "/compare.json?")),
+    ];
+    // Each URI twice on the used server, in between the others, against a fresh server's answer.
+    for round in 0..2 {
+        for uri in &uris {
+            let fresh = cryptoreg_web::app(cryptoreg_web::AppState::new(shipped()).with_cache_mb(0));
+            assert!(body_from(&used, uri).await == body_from(&fresh, uri).await, "round {round}: {uri}");
+        }
+    }
+}

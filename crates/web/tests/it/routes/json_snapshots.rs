@@ -36,8 +36,10 @@ async fn every_json_route_is_pinned() {
     }
 }
 
-/// The twins are written with sonic-rs for speed; what it writes must be byte for byte what serde_json writes from
-/// the same values, on the fixture, on data full of markup and odd characters, and on a large shipped comparison.
+/// The twins are written by the core's JSON writer (sonic-rs, and cells' kept JSON) for speed; what it writes must be
+/// byte for byte what serde_json writes for the same JSON, on the fixture, on data full of markup and odd characters,
+/// and on a large shipped comparison (that the kept JSON is the cell's own is held by the snapshots above and by the
+/// core's tests/it/json_writer.rs).
 #[tokio::test]
 async fn every_json_twin_is_what_serde_json_would_write() {
     let large = "/compare.json?j=EU&j=US&j=JP&f=fatf-r15&f=eu-mica&f=sg-mas&f=hk-crypto&f=ch-finma&diff=2024-01-01";

@@ -7,16 +7,13 @@ use serde::Serialize;
 use std::cell::Cell;
 
 thread_local! {
-    /// Whether this thread is inside [`to_vec`], where kept JSON may be written as it is.
+    /// Whether this thread is inside [`write`], where kept JSON may be written as it is.
     static WRITING: Cell<bool> = const { Cell::new(false) };
-    /// The length of the last answer written on this thread: the next one's buffer starts a little larger, so a
-    /// large answer is not copied again each time its buffer doubles.
-    static LAST_LENGTH: Cell<usize> = const { Cell::new(0) };
 }
 
-/// `value` as compact JSON (UTF-8 bytes), equal to `serde_json::to_vec(value)`; strings are escaped with SIMD
-/// (sonic-rs), and cells write the JSON their shared views kept.
-pub fn to_vec<T: Serialize + ?Sized>(value: &T) -> Result<Vec<u8>, sonic_rs::Error> {
+/// Appends `value` to `buffer` as compact JSON (UTF-8), equal to `serde_json::to_writer`; strings are escaped with
+/// SIMD (sonic-rs), and cells write the JSON their shared views kept.
+pub fn write<T: Serialize + ?Sized>(buffer: &mut Vec<u8>, value: &T) -> Result<(), sonic_rs::Error> {
     /// Puts the flag back as it was, even if serialisation panics.
     struct Restore(bool);
     impl Drop for Restore {
@@ -25,22 +22,22 @@ pub fn to_vec<T: Serialize + ?Sized>(value: &T) -> Result<Vec<u8>, sonic_rs::Err
         }
     }
     let _restore = Restore(WRITING.replace(true));
-    let mut buffer = Vec::with_capacity((LAST_LENGTH.get() / 8 * 9).max(4096));
-    sonic_rs::to_writer(&mut buffer, value)?;
-    LAST_LENGTH.set(buffer.len());
-    if buffer.capacity() > 2 * buffer.len() {
-        // Answers may be kept for a while: give back the room a much smaller answer did not use.
-        buffer.shrink_to_fit();
-    }
+    sonic_rs::to_writer(buffer, value)
+}
+
+/// `value` as compact JSON, as [`write`] writes it.
+pub fn to_vec<T: Serialize + ?Sized>(value: &T) -> Result<Vec<u8>, sonic_rs::Error> {
+    let mut buffer = Vec::new();
+    write(&mut buffer, value)?;
     Ok(buffer)
 }
 
-/// Whether kept JSON may be written as it is: only [`to_vec`]'s serializer writes it raw.
+/// Whether kept JSON may be written as it is: only [`write`]'s serializer writes it raw.
 pub(crate) fn writing_kept() -> bool {
     WRITING.get()
 }
 
-/// `value` as JSON kept for writing again: valid JSON text that [`to_vec`] writes unchanged.
+/// `value` as JSON kept for writing again: valid JSON text that [`write`] writes unchanged.
 pub(crate) fn keep<T: Serialize + ?Sized>(value: &T) -> Option<sonic_rs::OwnedLazyValue> {
     let text = sonic_rs::FastStr::from(sonic_rs::to_string(value).ok()?);
     let lazy = sonic_rs::get_from_faststr(&text, std::iter::empty::<&str>()).ok()?;

@@ -67,32 +67,35 @@ pub fn negotiate(path: &str, headers: &HeaderMap) -> Want {
 }
 
 thread_local! {
-    /// The length of the last page rendered on this thread: the next page's buffer starts a little larger, so a large
-    /// page is not copied again each time its buffer doubles.
-    static LAST_PAGE_LENGTH: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    /// The length of the last answer of each kind (HTML, JSON) written on this thread: the next one's buffer starts a
+    /// little larger, so a large answer is not copied again each time its buffer doubles.
+    static LAST_LENGTH: [std::cell::Cell<usize>; 2] = const { [std::cell::Cell::new(0), std::cell::Cell::new(0)] };
 }
 
-/// The page's HTML, rendered into a buffer sized from the last page.
-fn render_html<T: Template>(page: &T) -> askama::Result<String> {
-    let mut html = String::with_capacity((LAST_PAGE_LENGTH.get() / 8 * 9).max(T::SIZE_HINT));
-    page.render_into(&mut html)?;
-    LAST_PAGE_LENGTH.set(html.len());
-    if html.capacity() > 2 * html.len() {
-        // Pages may be kept for a while: give back the room a much smaller page did not use.
-        html.shrink_to_fit();
-    }
-    Ok(html)
+/// The answer written by `write` into a buffer sized from the last answer of the same kind.
+fn sized<E>(want: Want, write: impl FnOnce(&mut Vec<u8>) -> Result<(), E>) -> Result<Vec<u8>, E> {
+    LAST_LENGTH.with(|last| {
+        let last = &last[usize::from(want == Want::Json)];
+        let mut buffer = Vec::with_capacity((last.get() / 8 * 9).max(4096));
+        write(&mut buffer)?;
+        last.set(buffer.len());
+        if buffer.capacity() > 2 * buffer.len() {
+            // Answers may be kept for a while: give back the room a much smaller answer did not use.
+            buffer.shrink_to_fit();
+        }
+        Ok(buffer)
+    })
 }
 
 /// Renders a context struct; a template failure becomes a logged 500.
 pub fn render<T: Template + Serialize>(want: Want, page: &T) -> Response {
     let result = match want {
-        // The core's JSON writer writes what serde_json would (tests/it/routes/json_twins.rs checks the two agree on
-        // every page), escaping with SIMD and reusing each shared cell's kept JSON.
-        Want::Json => cryptoreg_core::json::to_vec(page)
+        // The core's JSON writer writes what serde_json would (tests/it/routes/json_snapshots.rs checks the two agree
+        // on every page), escaping with SIMD and reusing each shared cell's kept JSON.
+        Want::Json => sized(want, |buffer| cryptoreg_core::json::write(buffer, page))
             .map(|body| ([(header::CONTENT_TYPE, HeaderValue::from_static("application/json"))], body).into_response())
             .map_err(|e| e.to_string()),
-        Want::Html => render_html(page)
+        Want::Html => sized(want, |buffer| Template::write_into(page, buffer))
             .map(|body| {
                 ([(header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"))], body).into_response()
             })

@@ -126,7 +126,7 @@ pub struct CellView {
 /// of a cell and can never go stale.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kept {
-    /// Its JSON in a comparison (written by [`crate::json::to_vec`]).
+    /// Its JSON in a comparison (written by [`crate::json::write`]).
     Json,
     /// A fragment of a page, in the form numbered 0 or 1 by the renderer (the web keeps its two grid forms here).
     Fragment(u8),

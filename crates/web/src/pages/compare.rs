@@ -584,7 +584,7 @@ fn link(q: &CompareQuery, sort: &str, dir: Direction, orient: Orientation, witho
 
 /// The parts of a comparison's links that a sort leaves alone, encoded once: a page's many sort links (one per
 /// header and parameter) differ only in the sort key and direction.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub(crate) struct Links {
     /// The selection: `f` and `j` lists, groups and aspects.
     before_sort: String,
@@ -668,14 +668,10 @@ pub fn build(
         }
         Err(e) => return Err(e),
     };
-    let mut labels: Vec<String> =
-        query.frameworks.iter().filter_map(|id| data.framework(id).map(|f| f.short.clone())).collect();
-    labels.extend(query.jurisdictions.iter().map(|j| data.jurisdiction_name(j).to_owned()));
-    let links = Links::new(&query, query.orient, None);
     let mut page = ComparePage {
         query,
         message,
-        comparison: None,
+        comparison,
         chips: Vec::new(),
         home,
         sort_caption: String::new(),
@@ -683,12 +679,15 @@ pub fn build(
         grid: None,
         orient_href: String::new(),
         chrome,
-        links,
+        links: Links::default(),
     };
     if want == Want::Json {
-        page.comparison = comparison;
         return Ok(page);
     }
+    page.links = Links::new(&page.query, page.query.orient, None);
+    let mut labels: Vec<String> =
+        page.query.frameworks.iter().filter_map(|id| data.framework(id).map(|f| f.short.clone())).collect();
+    labels.extend(page.query.jurisdictions.iter().map(|j| data.jurisdiction_name(j).to_owned()));
     page.orient_href = page.href(&page.query.sort.text(), page.query.dir, page.query.orient.flipped());
     let (sort, dir, orient) = (page.query.sort.text(), page.query.dir, page.query.orient);
     let ids =
@@ -697,9 +696,8 @@ pub fn build(
         .zip(labels)
         .map(|(id, label)| Chip { label, remove_href: page.href_without(&sort, dir, orient, Some(id)) })
         .collect();
-    if let Some(c) = comparison {
-        page.grid = Some(page.build_grid(data, &c));
-        page.comparison = Some(c);
+    if page.comparison.is_some() {
+        page.grid = page.comparison.as_ref().map(|c| page.build_grid(data, c));
         page.sort_caption = page.describe_sort(data);
     }
     Ok(page)

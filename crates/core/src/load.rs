@@ -8,7 +8,7 @@ use crate::format::{
     ReleaseFile,
 };
 use crate::ids::*;
-use crate::lint::{self, Located, Parsed};
+use crate::lint::{self, FrameworkIndexEntry, Located, Parsed};
 use crate::model::*;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -51,9 +51,12 @@ pub fn embedded_files() -> Vec<DataFile> {
     embedded::FILES.iter().map(|(path, text)| DataFile::new((*path).to_owned(), (*text).to_owned())).collect()
 }
 
-/// Loads the dataset compiled into the binary.
+/// Loads the dataset compiled into the binary, copying each framework file's text only when its turn comes.
 pub fn load_embedded() -> Loaded {
-    load_files(embedded_files(), IsoDate::today())
+    let file = |(path, text): &(&str, &str)| DataFile::new((*path).to_owned(), (*text).to_owned());
+    let is_framework = |(path, _): &&(&str, &str)| path.starts_with("frameworks/");
+    let top = embedded::FILES.iter().filter(|f| !is_framework(f)).map(file).collect();
+    load(top, embedded::FILES.iter().filter(is_framework).map(file), IsoDate::today())
 }
 
 /// The data files at the top of the data directory, besides `frameworks/`.
@@ -70,44 +73,73 @@ pub const TOP_FILES: [&str; 7] = [
 /// Reads the top files (`TOP_FILES`) and
 /// `frameworks/*.toml` from `dir`.
 pub fn read_dir(dir: &Path) -> Result<Vec<DataFile>, LoadError> {
-    let io = |path: &Path| {
-        let path = path.to_path_buf();
-        move |source| LoadError::Io { path, source }
-    };
-    let meta = std::fs::metadata(dir).map_err(io(dir))?;
-    if !meta.is_dir() {
-        return Err(LoadError::Io { path: dir.to_path_buf(), source: std::io::Error::other("not a directory") });
-    }
-    let mut files = Vec::new();
-    for name in TOP_FILES {
-        let path = dir.join(name);
-        if path.exists() {
-            files.push(DataFile::from_bytes(name, std::fs::read(&path).map_err(io(&path))?));
-        }
-    }
-    let frameworks = dir.join("frameworks");
-    if frameworks.is_dir() {
-        let mut paths: Vec<PathBuf> = std::fs::read_dir(&frameworks)
-            .map_err(io(&frameworks))?
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|e| e == "toml"))
-            .collect();
-        paths.sort();
-        for path in paths {
-            let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-            files.push(DataFile::from_bytes(format!("frameworks/{name}"), std::fs::read(&path).map_err(io(&path))?));
-        }
+    let (mut files, frameworks) = list_dir(dir)?;
+    for path in frameworks {
+        files.push(read_framework(&path)?);
     }
     Ok(files)
 }
 
-/// Loads a dataset from a directory.
+/// Reads the top files of `dir` and lists its framework files, sorted, without reading them.
+fn list_dir(dir: &Path) -> Result<(Vec<DataFile>, Vec<PathBuf>), LoadError> {
+    let meta = std::fs::metadata(dir).map_err(io_error(dir))?;
+    if !meta.is_dir() {
+        return Err(LoadError::Io { path: dir.to_path_buf(), source: std::io::Error::other("not a directory") });
+    }
+    let mut top = Vec::new();
+    for name in TOP_FILES {
+        let path = dir.join(name);
+        if path.exists() {
+            top.push(DataFile::from_bytes(name, std::fs::read(&path).map_err(io_error(&path))?));
+        }
+    }
+    let frameworks = dir.join("frameworks");
+    let mut paths = Vec::new();
+    if frameworks.is_dir() {
+        paths = std::fs::read_dir(&frameworks)
+            .map_err(io_error(&frameworks))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+            .collect();
+        paths.sort();
+    }
+    Ok((top, paths))
+}
+
+fn read_framework(path: &Path) -> Result<DataFile, LoadError> {
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    Ok(DataFile::from_bytes(format!("frameworks/{name}"), std::fs::read(path).map_err(io_error(path))?))
+}
+
+fn io_error(path: &Path) -> impl FnOnce(std::io::Error) -> LoadError {
+    let path = path.to_path_buf();
+    move |source| LoadError::Io { path, source }
+}
+
+/// Loads a dataset from a directory, reading each framework file only when its turn comes, so that the files'
+/// text, like their parsed form, is held one file at a time.
 pub fn load_dir(dir: &Path) -> Result<Loaded, LoadError> {
-    Ok(load_files(read_dir(dir)?, IsoDate::today()))
+    let (top, paths) = list_dir(dir)?;
+    let mut failure = None;
+    let frameworks = paths.iter().map_while(|path| read_framework(path).map_err(|e| failure = Some(e)).ok());
+    let loaded = load(top, frameworks, IsoDate::today());
+    match failure {
+        Some(e) => Err(e),
+        None => Ok(loaded),
+    }
 }
 
 /// Parses, lints and builds the dataset from in-memory files. `today` bounds review dates.
 pub fn load_files(files: Vec<DataFile>, today: IsoDate) -> Loaded {
+    let (frameworks, top): (Vec<DataFile>, Vec<DataFile>) =
+        files.into_iter().partition(|f| f.path.starts_with("frameworks/"));
+    load(top, frameworks.into_iter(), today)
+}
+
+/// Loads the top files first, then each framework file in turn: parsed, checked by the rules' parts for one file,
+/// built, and dropped before the next is read. The rules' parts that look across files run last, on the top
+/// files and an index of every framework's id and cells.
+fn load(top: Vec<DataFile>, frameworks: impl Iterator<Item = DataFile>, today: IsoDate) -> Loaded {
     let mut diagnostics = Vec::new();
     let mut parsed = Parsed {
         aspects: None,
@@ -122,7 +154,7 @@ pub fn load_files(files: Vec<DataFile>, today: IsoDate) -> Loaded {
         has_jurisdictions_file: false,
         today,
     };
-    for file in &files {
+    for file in &top {
         match file.path.as_str() {
             "aspects.toml" => {
                 parsed.has_aspects_file = true;
@@ -137,18 +169,26 @@ pub fn load_files(files: Vec<DataFile>, today: IsoDate) -> Loaded {
             "activities.toml" => parsed.activities = parse::<ActivitiesFile>(file, &mut diagnostics),
             "release.toml" => parsed.release = parse::<ReleaseFile>(file, &mut diagnostics),
             "corrections.toml" => parsed.corrections = parse::<CorrectionsFile>(file, &mut diagnostics),
-            p if p.starts_with("frameworks/") => {
-                if let Some(f) = parse::<FrameworkFile>(file, &mut diagnostics) {
-                    parsed.frameworks.push(f);
-                }
-            }
             _ => {}
         }
     }
-    diagnostics.extend(lint::run(&parsed));
+    let mut dataset = build_top(&parsed);
+    for file in frameworks {
+        let Some(framework) = parse::<FrameworkFile>(&file, &mut diagnostics) else { continue };
+        lint::check_framework(&parsed, &framework, &mut diagnostics);
+        parsed.frameworks.push(FrameworkIndexEntry {
+            id: framework.value.id.get_ref().clone(),
+            cells: framework.value.provisions.keys().map(|k| k.get_ref().clone()).collect(),
+        });
+        if let Some(fw) = build_framework(&framework.value, &dataset.aspects) {
+            // A framework whose id does not match its file name is reported; keep the first of duplicates.
+            dataset.frameworks.entry(fw.id.clone()).or_insert(fw);
+        }
+    }
+    lint::check_whole(&parsed, &mut diagnostics);
     diagnostics.sort_by(|a, b| (&a.file, a.line, a.column, a.rule).cmp(&(&b.file, b.line, b.column, b.rule)));
-    diagnostics.dedup();
-    Loaded { dataset: build(parsed), diagnostics }
+
+    Loaded { dataset, diagnostics }
 }
 
 fn parse<'a, T: serde::de::DeserializeOwned>(file: &'a DataFile, out: &mut Vec<Diagnostic>) -> Option<Located<'a, T>> {
@@ -177,9 +217,9 @@ fn parse<'a, T: serde::de::DeserializeOwned>(file: &'a DataFile, out: &mut Vec<D
     }
 }
 
-/// Builds the model from the parsed files, skipping whatever the lint has reported as invalid. Each framework's
-/// parsed file is dropped once its framework is built, so the peak holds the two forms of one file, not of all.
-fn build(mut parsed: Parsed<'_>) -> Dataset {
+/// Builds the model from the parsed top files, skipping whatever the lint has reported as invalid; frameworks are
+/// added one by one as they load.
+fn build_top(parsed: &Parsed<'_>) -> Dataset {
     let mut dataset = Dataset::default();
     if let Some(a) = &parsed.aspects {
         dataset.groups = a
@@ -196,12 +236,6 @@ fn build(mut parsed: Parsed<'_>) -> Dataset {
                 usd_per_unit: r.usd_per_unit.clone(),
             })
         });
-    }
-    for f in std::mem::take(&mut parsed.frameworks) {
-        if let Some(fw) = build_framework(&f.value, &dataset.aspects) {
-            // A framework whose id does not match its file name is reported; keep the first of duplicates.
-            dataset.frameworks.entry(fw.id.clone()).or_insert(fw);
-        }
     }
     if let Some(j) = &parsed.jurisdictions {
         build_jurisdictions(&j.value, &mut dataset);

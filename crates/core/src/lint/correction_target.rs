@@ -10,14 +10,15 @@ pub const RULE: Rule = Rule {
     name: "correction-target",
     description: "Corrections name an existing framework and its cells, with a valid date not in the future; the release date is valid.",
     severity: Severity::Error,
-    check: |parsed, report| {
+    each_framework: None,
+    whole: Some(|parsed, report| {
         if let Some(r) = &parsed.release
             && let Err(e) = IsoDate::parse(r.value.date.get_ref())
         {
             report.at(r.file, r.value.date.span(), e.0, "write the release date as YYYY-MM-DD");
         }
         let Some(log) = &parsed.corrections else { return };
-        let ids = || parsed.frameworks.iter().map(|f| f.value.id.get_ref().as_str());
+        let ids = || parsed.frameworks.iter().map(|f| f.id.as_str());
         for c in &log.value.corrections {
             match IsoDate::parse(c.date.get_ref()) {
                 Err(e) => report.at(log.file, c.date.span(), e.0, "write the date as YYYY-MM-DD"),
@@ -30,7 +31,7 @@ pub const RULE: Rule = Rule {
                 Ok(_) => {}
             }
             let name = c.framework.get_ref();
-            let Some(framework) = parsed.frameworks.iter().find(|f| f.value.id.get_ref() == name) else {
+            let Some(framework) = parsed.frameworks.iter().find(|f| f.id == *name) else {
                 report.at(
                     log.file,
                     c.framework.span(),
@@ -40,7 +41,7 @@ pub const RULE: Rule = Rule {
                 continue;
             };
             for a in &c.aspects {
-                if !framework.value.provisions.keys().any(|k| k.get_ref() == a.get_ref()) {
+                if !framework.cells.iter().any(|k| k == a.get_ref()) {
                     report.at(
                         log.file,
                         a.span(),
@@ -50,5 +51,5 @@ pub const RULE: Rule = Rule {
                 }
             }
         }
-    },
+    }),
 };

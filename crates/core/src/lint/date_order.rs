@@ -11,9 +11,9 @@ pub const RULE: Rule = Rule {
     name: "date-order",
     description: "applies_from is before applies_until; a history period's from is before its until; periods are listed oldest first.",
     severity: Severity::Error,
-    check: |parsed, report| {
+    each_framework: Some(|_, f, report| {
         let date = |t: &Text| IsoDate::parse(t.get_ref()).ok();
-        for (f, _, p) in parsed.provisions() {
+        for p in f.value.provisions.values() {
             if let (Some(from), Some(until)) = (p.applies_from.as_ref(), p.applies_until.as_ref())
                 && let (Some(a), Some(b)) = (date(from), date(until))
                 && a >= b
@@ -47,5 +47,6 @@ pub const RULE: Rule = Rule {
                 previous_from = Some(from);
             }
         }
-    },
+    }),
+    whole: None,
 };

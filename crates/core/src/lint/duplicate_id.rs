@@ -1,7 +1,7 @@
 //! `duplicate-id`: ids are unique where they must be: sources within a file; groups, aspects, requirements
 //! (across all aspects) and glossary terms within their files; parameters within an aspect.
 
-use super::Rule;
+use super::{Report, Rule};
 use crate::diagnostic::{DataFile, Severity};
 use crate::format::Text;
 use std::collections::HashMap;
@@ -11,29 +11,12 @@ pub const RULE: Rule = Rule {
     name: "duplicate-id",
     description: "Source ids are unique in a file; group, aspect, requirement and term ids are unique in the dataset; jurisdiction, grouping, preset and activity ids are unique in their files; parameter ids are unique in an aspect.",
     severity: Severity::Error,
-    check: |parsed, report| {
-        let mut check_all = |file: &DataFile, what: &str, ids: Vec<&Text>| {
-            let mut seen: HashMap<&str, usize> = HashMap::new();
-            for id in ids {
-                match seen.get(id.get_ref().as_str()) {
-                    Some(first) => {
-                        let (line, _) = file.line_column(*first);
-                        report.at(
-                            file,
-                            id.span(),
-                            format!("{what} id `{}` is used twice", id.get_ref()),
-                            format!("the first use is on line {line}; rename one of them"),
-                        );
-                    }
-                    None => {
-                        seen.insert(id.get_ref(), id.span().start);
-                    }
-                }
-            }
-        };
-        for f in &parsed.frameworks {
-            check_all(f.file, "source", f.value.sources.iter().map(|s| &s.id).collect());
-        }
+    each_framework: Some(|_, f, report| {
+        let mut check_all = |file, what: &str, ids: Vec<&Text>| check_unique(report, file, what, ids);
+        check_all(f.file, "source", f.value.sources.iter().map(|s| &s.id).collect());
+    }),
+    whole: Some(|parsed, report| {
+        let mut check_all = |file, what: &str, ids: Vec<&Text>| check_unique(report, file, what, ids);
         if let Some(a) = &parsed.aspects {
             check_all(a.file, "group", a.value.groups.iter().map(|g| &g.id).collect());
             check_all(a.file, "aspect", a.value.aspects.iter().map(|x| &x.id).collect());
@@ -59,5 +42,26 @@ pub const RULE: Rule = Rule {
         if let Some(a) = &parsed.activities {
             check_all(a.file, "activity", a.value.activities.iter().map(|x| &x.id).collect());
         }
-    },
+    }),
 };
+
+/// Reports every id of `ids` that an earlier one already used.
+fn check_unique(report: &mut Report<'_>, file: &DataFile, what: &str, ids: Vec<&Text>) {
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for id in ids {
+        match seen.get(id.get_ref().as_str()) {
+            Some(first) => {
+                let (line, _) = file.line_column(*first);
+                report.at(
+                    file,
+                    id.span(),
+                    format!("{what} id `{}` is used twice", id.get_ref()),
+                    format!("the first use is on line {line}; rename one of them"),
+                );
+            }
+            None => {
+                seen.insert(id.get_ref(), id.span().start);
+            }
+        }
+    }
+}

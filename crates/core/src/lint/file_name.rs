@@ -8,17 +8,16 @@ pub const RULE: Rule = Rule {
     name: "id-matches-file-name",
     description: "A framework file is named after its id: data/frameworks/<id>.toml.",
     severity: Severity::Error,
-    check: |parsed, report| {
-        for f in &parsed.frameworks {
-            let stem = f.file.path.trim_start_matches("frameworks/").trim_end_matches(".toml");
-            if f.value.id.get_ref() != stem {
-                report.at(
-                    f.file,
-                    f.value.id.span(),
-                    format!("id `{}` does not match the file name `{stem}.toml`", f.value.id.get_ref()),
-                    format!("rename the file to `{}.toml` or set id = \"{stem}\"", f.value.id.get_ref()),
-                );
-            }
+    each_framework: Some(|_, f, report| {
+        let stem = f.file.path.trim_start_matches("frameworks/").trim_end_matches(".toml");
+        if f.value.id.get_ref() != stem {
+            report.at(
+                f.file,
+                f.value.id.span(),
+                format!("id `{}` does not match the file name `{stem}.toml`", f.value.id.get_ref()),
+                format!("rename the file to `{}.toml` or set id = \"{stem}\"", f.value.id.get_ref()),
+            );
         }
-    },
+    }),
+    whole: None,
 };

@@ -12,8 +12,8 @@ pub const RULE: Rule = Rule {
     name: "foreign-parameter",
     description: "Parameters belong to the provision's aspect and have a value of the parameter's kind.",
     severity: Severity::Error,
-    check: |parsed, report| {
-        for (f, key, p) in parsed.provisions() {
+    each_framework: Some(|parsed, f, report| {
+        for (key, p) in &f.value.provisions {
             let Some(aspect) = parsed.aspect(key.get_ref()) else { continue };
             let maps = std::iter::once(&p.parameters).chain(p.history.iter().filter_map(|h| h.parameters.as_ref()));
             for map in maps {
@@ -22,7 +22,8 @@ pub const RULE: Rule = Rule {
                 }
             }
         }
-    },
+    }),
+    whole: None,
 };
 
 fn check_one(report: &mut Report<'_>, file: &DataFile, aspect: &AspectEntry, id: &Text, value: &Spanned<toml::Value>) {

@@ -8,8 +8,8 @@ pub const RULE: Rule = Rule {
     name: "foreign-requirement",
     description: "Requirements named in a provision (and its history) belong to that aspect's vocabulary.",
     severity: Severity::Error,
-    check: |parsed, report| {
-        for (f, key, p) in parsed.provisions() {
+    each_framework: Some(|parsed, f, report| {
+        for (key, p) in &f.value.provisions {
             let Some(aspect) = parsed.aspect(key.get_ref()) else { continue };
             let own = || aspect.requirements.iter().map(|r| r.id.get_ref().as_str());
             let keys = p
@@ -32,5 +32,6 @@ pub const RULE: Rule = Rule {
                 }
             }
         }
-    },
+    }),
+    whole: None,
 };

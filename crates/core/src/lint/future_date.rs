@@ -11,7 +11,7 @@ pub const RULE: Rule = Rule {
     name: "future-date",
     description: "A provision's reviewed date and a source's publication date are not later than today.",
     severity: Severity::Error,
-    check: |parsed, report| {
+    each_framework: Some(|parsed, f, report| {
         let today = parsed.today;
         let mut check = |file, what: &str, t: &Text| {
             if let Ok(d) = IsoDate::parse(t.get_ref())
@@ -25,15 +25,14 @@ pub const RULE: Rule = Rule {
                 );
             }
         };
-        for f in &parsed.frameworks {
-            for s in &f.value.sources {
-                if let Some(d) = &s.date {
-                    check(f.file, "source date", d);
-                }
-            }
-            for p in f.value.provisions.values() {
-                check(f.file, "reviewed date", &p.reviewed);
+        for s in &f.value.sources {
+            if let Some(d) = &s.date {
+                check(f.file, "source date", d);
             }
         }
-    },
+        for p in f.value.provisions.values() {
+            check(f.file, "reviewed date", &p.reviewed);
+        }
+    }),
+    whole: None,
 };

@@ -9,8 +9,8 @@ pub const RULE: Rule = Rule {
     name: "history-overlap",
     description: "History periods of one provision do not overlap: one state holds on any date.",
     severity: Severity::Error,
-    check: |parsed, report| {
-        for (f, aspect, p) in parsed.provisions() {
+    each_framework: Some(|_, f, report| {
+        for (aspect, p) in &f.value.provisions {
             let mut periods: Vec<(IsoDate, IsoDate, &crate::format::PeriodEntry)> = p
                 .history
                 .iter()
@@ -36,5 +36,6 @@ pub const RULE: Rule = Rule {
                 }
             }
         }
-    },
+    }),
+    whole: None,
 };

@@ -10,22 +10,22 @@ pub const RULE: Rule = Rule {
     name: "invalid-date",
     description: "Dates are real calendar dates written YYYY-MM-DD.",
     severity: Severity::Error,
-    check: |parsed, report| {
-        for f in &parsed.frameworks {
-            let mut dates: Vec<&Text> = Vec::new();
-            dates.extend(f.value.sources.iter().filter_map(|s| s.date.as_ref()));
-            dates.extend(f.value.milestones.iter().map(|m| &m.date));
-            for p in f.value.provisions.values() {
-                dates.push(&p.reviewed);
-                dates.extend(p.applies_from.iter().chain(p.applies_until.iter()));
-                dates.extend(p.history.iter().flat_map(|h| [&h.from, &h.until]));
-            }
-            for d in dates {
-                if let Err(e) = IsoDate::parse(d.get_ref()) {
-                    report.at(f.file, d.span(), e.0, "write the date as YYYY-MM-DD, e.g. 2024-06-30");
-                }
+    each_framework: Some(|_, f, report| {
+        let mut dates: Vec<&Text> = Vec::new();
+        dates.extend(f.value.sources.iter().filter_map(|s| s.date.as_ref()));
+        dates.extend(f.value.milestones.iter().map(|m| &m.date));
+        for p in f.value.provisions.values() {
+            dates.push(&p.reviewed);
+            dates.extend(p.applies_from.iter().chain(p.applies_until.iter()));
+            dates.extend(p.history.iter().flat_map(|h| [&h.from, &h.until]));
+        }
+        for d in dates {
+            if let Err(e) = IsoDate::parse(d.get_ref()) {
+                report.at(f.file, d.span(), e.0, "write the date as YYYY-MM-DD, e.g. 2024-06-30");
             }
         }
+    }),
+    whole: Some(|parsed, report| {
         if let Some(j) = &parsed.jurisdictions {
             for g in &j.value.groupings {
                 if let Err(e) = IsoDate::parse(g.checked.get_ref()) {
@@ -38,5 +38,5 @@ pub const RULE: Rule = Rule {
         {
             report.at(rates.0, rates.1.date.span(), e.0, "write the date as YYYY-MM-DD");
         }
-    },
+    }),
 };

@@ -1,7 +1,7 @@
 //! `invalid-id`: every id (framework, source, group, aspect, requirement, parameter, term) is kebab-case.
 
-use super::Rule;
-use crate::diagnostic::Severity;
+use super::{Report, Rule};
+use crate::diagnostic::{DataFile, Severity};
 use crate::format::Text;
 use crate::ids::is_kebab;
 
@@ -10,23 +10,15 @@ pub const RULE: Rule = Rule {
     name: "invalid-id",
     description: "Ids are lowercase kebab-case: letters and digits joined by single hyphens.",
     severity: Severity::Error,
-    check: |parsed, report| {
-        let mut check = |file, what: &str, id: &Text| {
-            if !is_kebab(id.get_ref()) {
-                report.at(
-                    file,
-                    id.span(),
-                    format!("{what} id `{}` is not kebab-case", id.get_ref()),
-                    "use lowercase letters, digits and single hyphens, e.g. `eu-mica`",
-                );
-            }
-        };
-        for f in &parsed.frameworks {
-            check(f.file, "framework", &f.value.id);
-            for s in &f.value.sources {
-                check(f.file, "source", &s.id);
-            }
+    each_framework: Some(|_, f, report| {
+        let mut check = |file, what: &str, id: &Text| check_one(report, file, what, id);
+        check(f.file, "framework", &f.value.id);
+        for s in &f.value.sources {
+            check(f.file, "source", &s.id);
         }
+    }),
+    whole: Some(|parsed, report| {
+        let mut check = |file, what: &str, id: &Text| check_one(report, file, what, id);
         if let Some(a) = &parsed.aspects {
             for g in &a.value.groups {
                 check(a.file, "group", &g.id);
@@ -56,5 +48,16 @@ pub const RULE: Rule = Rule {
                 check(a.file, "activity", &x.id);
             }
         }
-    },
+    }),
 };
+
+fn check_one(report: &mut Report<'_>, file: &DataFile, what: &str, id: &Text) {
+    if !is_kebab(id.get_ref()) {
+        report.at(
+            file,
+            id.span(),
+            format!("{what} id `{}` is not kebab-case", id.get_ref()),
+            "use lowercase letters, digits and single hyphens, e.g. `eu-mica`",
+        );
+    }
+}

@@ -9,14 +9,14 @@ pub const RULE: Rule = Rule {
     name: "invalid-url",
     description: "Source, glossary and membership URLs are absolute http(s) URLs.",
     severity: Severity::Error,
-    check: |parsed, report| {
-        for f in &parsed.frameworks {
-            for s in &f.value.sources {
-                if let Err(e) = WebUrl::parse(s.url.get_ref()) {
-                    report.at(f.file, s.url.span(), e.0, "give the full address, starting with https://");
-                }
+    each_framework: Some(|_, f, report| {
+        for s in &f.value.sources {
+            if let Err(e) = WebUrl::parse(s.url.get_ref()) {
+                report.at(f.file, s.url.span(), e.0, "give the full address, starting with https://");
             }
         }
+    }),
+    whole: Some(|parsed, report| {
         if let Some(j) = &parsed.jurisdictions {
             for g in &j.value.groupings {
                 if let Err(e) = WebUrl::parse(g.source.get_ref()) {
@@ -36,5 +36,5 @@ pub const RULE: Rule = Rule {
                 }
             }
         }
-    },
+    }),
 };

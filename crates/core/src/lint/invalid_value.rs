@@ -18,53 +18,53 @@ pub const RULE: Rule = Rule {
     name: "invalid-value",
     description: "Vocabulary fields use a listed value; jurisdictions are ISO 3166-1 alpha-2, ISO 3166-2 style (US-NY), EU or INT; short names have at most 24 characters.",
     severity: Severity::Error,
-    check: |parsed, report| {
-        for f in &parsed.frameworks {
-            let (file, fw) = (f.file, &f.value);
-            vocab(report, file, "kind", &fw.kind, FrameworkKind::parse, FrameworkKind::spellings);
-            vocab(report, file, "status", &fw.status, Status::parse, Status::spellings);
-            if fw.short.get_ref().chars().count() > SHORT_NAME_MAX {
-                report.at(
-                    file,
-                    fw.short.span(),
-                    format!("short name `{}` is longer than {SHORT_NAME_MAX} characters", fw.short.get_ref()),
-                    "shorten it: it is the table's column header",
-                );
+    each_framework: Some(|_, f, report| {
+        let (file, fw) = (f.file, &f.value);
+        vocab(report, file, "kind", &fw.kind, FrameworkKind::parse, FrameworkKind::spellings);
+        vocab(report, file, "status", &fw.status, Status::parse, Status::spellings);
+        if fw.short.get_ref().chars().count() > SHORT_NAME_MAX {
+            report.at(
+                file,
+                fw.short.span(),
+                format!("short name `{}` is longer than {SHORT_NAME_MAX} characters", fw.short.get_ref()),
+                "shorten it: it is the table's column header",
+            );
+        }
+        for j in &fw.jurisdictions {
+            if let Err(e) = Jurisdiction::parse(j.get_ref()) {
+                let tip = if j.get_ref() == "UK" {
+                    "the ISO code of the United Kingdom is `GB`"
+                } else {
+                    "use an ISO 3166-1 alpha-2 code such as `GB`, `US`, `JP`"
+                };
+                report.at(file, j.span(), e.0, tip);
             }
-            for j in &fw.jurisdictions {
-                if let Err(e) = Jurisdiction::parse(j.get_ref()) {
-                    let tip = if j.get_ref() == "UK" {
-                        "the ISO code of the United Kingdom is `GB`"
-                    } else {
-                        "use an ISO 3166-1 alpha-2 code such as `GB`, `US`, `JP`"
-                    };
-                    report.at(file, j.span(), e.0, tip);
+        }
+        for m in &fw.milestones {
+            vocab(report, file, "milestone kind", &m.kind, MilestoneKind::parse, MilestoneKind::spellings);
+        }
+        for p in fw.provisions.values() {
+            vocab(report, file, "level", &p.level, Level::parse, Level::spellings);
+            vocab(report, file, "confidence", &p.confidence, Confidence::parse, Confidence::spellings);
+            if let Some(s) = &p.status {
+                vocab(report, file, "status", s, Status::parse, Status::spellings);
+            }
+            for strength in p.requirements.values() {
+                vocab(report, file, "requirement strength", strength, Strength::parse, Strength::spellings);
+            }
+            for h in &p.history {
+                vocab(report, file, "level", &h.level, Level::parse, Level::spellings);
+                vocab(report, file, "status", &h.status, Status::parse, Status::spellings);
+                if let Some(c) = &h.confidence {
+                    vocab(report, file, "confidence", c, Confidence::parse, Confidence::spellings);
                 }
-            }
-            for m in &fw.milestones {
-                vocab(report, file, "milestone kind", &m.kind, MilestoneKind::parse, MilestoneKind::spellings);
-            }
-            for p in fw.provisions.values() {
-                vocab(report, file, "level", &p.level, Level::parse, Level::spellings);
-                vocab(report, file, "confidence", &p.confidence, Confidence::parse, Confidence::spellings);
-                if let Some(s) = &p.status {
-                    vocab(report, file, "status", s, Status::parse, Status::spellings);
-                }
-                for strength in p.requirements.values() {
+                for strength in h.requirements.iter().flat_map(|r| r.values()) {
                     vocab(report, file, "requirement strength", strength, Strength::parse, Strength::spellings);
-                }
-                for h in &p.history {
-                    vocab(report, file, "level", &h.level, Level::parse, Level::spellings);
-                    vocab(report, file, "status", &h.status, Status::parse, Status::spellings);
-                    if let Some(c) = &h.confidence {
-                        vocab(report, file, "confidence", c, Confidence::parse, Confidence::spellings);
-                    }
-                    for strength in h.requirements.iter().flat_map(|r| r.values()) {
-                        vocab(report, file, "requirement strength", strength, Strength::parse, Strength::spellings);
-                    }
                 }
             }
         }
+    }),
+    whole: Some(|parsed, report| {
         if let Some(a) = &parsed.aspects {
             for aspect in &a.value.aspects {
                 for level in aspect.rubric.keys() {
@@ -104,7 +104,7 @@ pub const RULE: Rule = Rule {
                 }
             }
         }
-    },
+    }),
 };
 
 fn vocab<T>(

@@ -8,8 +8,8 @@ pub const RULE: Rule = Rule {
     name: "missing-citation",
     description: "Every provision has at least one citation.",
     severity: Severity::Error,
-    check: |parsed, report| {
-        for (f, key, p) in parsed.provisions() {
+    each_framework: Some(|_, f, report| {
+        for (key, p) in &f.value.provisions {
             if p.citations.is_empty() {
                 report.at(
                     f.file,
@@ -19,5 +19,6 @@ pub const RULE: Rule = Rule {
                 );
             }
         }
-    },
+    }),
+    whole: None,
 };

@@ -8,7 +8,8 @@ pub const RULE: Rule = Rule {
     name: "missing-file",
     description: "The data directory contains aspects.toml, jurisdictions.toml and a frameworks/ folder with at least one framework.",
     severity: Severity::Error,
-    check: |parsed, report| {
+    each_framework: None,
+    whole: Some(|parsed, report| {
         if !parsed.has_aspects_file {
             let file = DataFile::new("aspects.toml", "");
             report.at(&file, 0..0, "aspects.toml is missing", "create data/aspects.toml with the groups and aspects");
@@ -26,5 +27,5 @@ pub const RULE: Rule = Rule {
             let file = DataFile::new("frameworks/", "");
             report.at(&file, 0..0, "no framework file was found", "add data/frameworks/<id>.toml");
         }
-    },
+    }),
 };

@@ -9,8 +9,8 @@ pub const RULE: Rule = Rule {
     name: "missing-pinpoint",
     description: "Every citation names where in the source: article, section, recommendation, paragraph or page.",
     severity: Severity::Error,
-    check: |parsed, report| {
-        for (f, _, p) in parsed.provisions() {
+    each_framework: Some(|_, f, report| {
+        for p in f.value.provisions.values() {
             let citations = p.citations.iter().chain(p.history.iter().flat_map(|h| h.citations.iter().flatten()));
             for c in citations {
                 if let Err(e) = Pinpoint::parse(c.pinpoint.get_ref()) {
@@ -23,5 +23,6 @@ pub const RULE: Rule = Rule {
                 }
             }
         }
-    },
+    }),
+    whole: None,
 };

@@ -1,10 +1,13 @@
 //! The lint: every rule that `cryptoreg check` applies to the data files. Each rule is a small module with a
-//! name, a description and a severity; all rules run over all files, so one run reports every problem.
+//! name, a description and a severity; all rules run over all files, so one run reports every problem. A rule has
+//! up to two parts: one reads a single framework file (with the top files for reference) and runs as that file is
+//! loaded, so a parsed file lives only while it is checked and built; the other reads the top files and the index
+//! of every framework's id and cells, once all are loaded.
 
 use crate::diagnostic::{DataFile, Diagnostic, Severity};
 use crate::format::{
     ActivitiesFile, AspectEntry, AspectsFile, CorrectionsFile, FrameworkFile, GlossaryFile, JurisdictionsFile,
-    ListsFile, ProvisionEntry, ReleaseFile, Text,
+    ListsFile, ReleaseFile,
 };
 use crate::ids::IsoDate;
 use std::ops::Range;
@@ -48,8 +51,17 @@ pub struct Rule {
     pub description: &'static str,
     /// Error (fails the check) or warning.
     pub severity: Severity,
-    check: fn(&Parsed<'_>, &mut Report<'_>),
+    /// The part that reads one framework file; it must not use `Parsed::frameworks`, which is still filling.
+    each_framework: Option<FrameworkCheck>,
+    /// The part that reads the top files and the index of frameworks.
+    whole: Option<WholeCheck>,
 }
+
+/// Checks one framework file.
+type FrameworkCheck = fn(&Parsed<'_>, &Located<'_, FrameworkFile>, &mut Report<'_>);
+
+/// Checks the top files and the index of frameworks.
+type WholeCheck = fn(&Parsed<'_>, &mut Report<'_>);
 
 /// Every rule, in the order they run.
 pub const RULES: &[Rule] = &[
@@ -91,12 +103,20 @@ pub struct Located<'a, T> {
     pub value: T,
 }
 
-/// Every data file that parsed, ready to be linted.
+/// What a framework file that parsed declares, for the rules that look across files.
+pub struct FrameworkIndexEntry {
+    /// The framework's id, as written.
+    pub id: String,
+    /// The aspects it has a provision for, as written.
+    pub cells: Vec<String>,
+}
+
+/// The top data files that parsed, and the index of the framework files parsed so far.
 pub struct Parsed<'a> {
     /// `aspects.toml`, if present and parseable.
     pub aspects: Option<Located<'a, AspectsFile>>,
-    /// Framework files that parsed.
-    pub frameworks: Vec<Located<'a, FrameworkFile>>,
+    /// Every framework file that parsed, in the order loaded: complete only for the rules' `whole` part.
+    pub frameworks: Vec<FrameworkIndexEntry>,
     /// `glossary.toml`, if present and parseable.
     pub glossary: Option<Located<'a, GlossaryFile>>,
     /// `jurisdictions.toml`, if present and parseable.
@@ -122,11 +142,6 @@ impl Parsed<'_> {
     pub fn aspect(&self, id: &str) -> Option<&AspectEntry> {
         self.aspects.as_ref()?.value.aspects.iter().find(|a| a.id.get_ref() == id)
     }
-
-    /// Every provision of every framework file, with its file and key.
-    pub fn provisions(&self) -> impl Iterator<Item = (&Located<'_, FrameworkFile>, &Text, &ProvisionEntry)> {
-        self.frameworks.iter().flat_map(|f| f.value.provisions.iter().map(move |(k, p)| (f, k, p)))
-    }
 }
 
 /// Collects the diagnostics of one rule.
@@ -142,13 +157,22 @@ impl Report<'_> {
     }
 }
 
-/// Runs every rule and returns the diagnostics sorted by file and position.
-pub fn run(parsed: &Parsed<'_>) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
+/// Runs every rule's part for one framework file, appending to `out`.
+pub fn check_framework(parsed: &Parsed<'_>, framework: &Located<'_, FrameworkFile>, out: &mut Vec<Diagnostic>) {
     for rule in RULES {
-        (rule.check)(parsed, &mut Report { rule, out: &mut out });
+        if let Some(check) = rule.each_framework {
+            check(parsed, framework, &mut Report { rule, out });
+        }
     }
-    out
+}
+
+/// Runs every rule's part for the top files and the index of frameworks, appending to `out`.
+pub fn check_whole(parsed: &Parsed<'_>, out: &mut Vec<Diagnostic>) {
+    for rule in RULES {
+        if let Some(check) = rule.whole {
+            check(parsed, &mut Report { rule, out });
+        }
+    }
 }
 
 /// Closest candidates to `wanted`, for "did you mean" tips.

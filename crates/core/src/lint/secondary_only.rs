@@ -8,8 +8,8 @@ pub const RULE: Rule = Rule {
     name: "secondary-only",
     description: "A provision cites at least one primary source (the legal text or the standard setter's own publication).",
     severity: Severity::Warning,
-    check: |parsed, report| {
-        for (f, key, p) in parsed.provisions() {
+    each_framework: Some(|_, f, report| {
+        for (key, p) in &f.value.provisions {
             let citations = &p.citations;
             let source = |id: &str| f.value.sources.iter().find(|s| s.id.get_ref() == id);
             // Citations that resolve to no source are `unresolved-source`'s business.
@@ -23,5 +23,6 @@ pub const RULE: Rule = Rule {
                 );
             }
         }
-    },
+    }),
+    whole: None,
 };

@@ -9,8 +9,8 @@ pub const RULE: Rule = Rule {
     name: "stale-history",
     description: "A history period whose level differs from the cell's does not repeat the cell's current detail.",
     severity: Severity::Error,
-    check: |parsed, report| {
-        for (f, key, p) in parsed.provisions() {
+    each_framework: Some(|_, f, report| {
+        for (key, p) in &f.value.provisions {
             for h in &p.history {
                 let same_detail =
                     h.detail.as_deref().is_some_and(|d| !d.trim().is_empty() && d.trim() == p.detail.trim());
@@ -30,5 +30,6 @@ pub const RULE: Rule = Rule {
                 }
             }
         }
-    },
+    }),
+    whole: None,
 };

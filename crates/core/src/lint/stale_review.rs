@@ -12,9 +12,9 @@ pub const RULE: Rule = Rule {
     name: "stale-review",
     description: "A provision's reviewed date is within the last 12 months.",
     severity: Severity::Warning,
-    check: |parsed, report| {
+    each_framework: Some(|parsed, f, report| {
         let limit = parsed.today.months_earlier(STALE_AFTER_MONTHS);
-        for (f, aspect, p) in parsed.provisions() {
+        for (aspect, p) in &f.value.provisions {
             if let Ok(d) = IsoDate::parse(p.reviewed.get_ref())
                 && d < limit
             {
@@ -29,5 +29,6 @@ pub const RULE: Rule = Rule {
                 );
             }
         }
-    },
+    }),
+    whole: None,
 };

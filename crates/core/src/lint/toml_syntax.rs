@@ -9,5 +9,6 @@ pub const RULE: Rule = Rule {
     name: "toml-syntax",
     description: "Each data file is valid TOML with the fields of its kind (no unknown or missing fields).",
     severity: Severity::Error,
-    check: |_, _| {},
+    each_framework: None,
+    whole: None,
 };

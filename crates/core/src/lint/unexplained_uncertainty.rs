@@ -8,8 +8,8 @@ pub const RULE: Rule = Rule {
     name: "unexplained-uncertainty",
     description: "A provision with level unknown or confidence low explains why in `note`.",
     severity: Severity::Warning,
-    check: |parsed, report| {
-        for (f, key, p) in parsed.provisions() {
+    each_framework: Some(|_, f, report| {
+        for (key, p) in &f.value.provisions {
             let uncertain = p.level.get_ref() == "unknown" || p.confidence.get_ref() == "low";
             if uncertain && p.note.as_deref().is_none_or(|n| n.trim().is_empty()) {
                 report.at(
@@ -20,5 +20,6 @@ pub const RULE: Rule = Rule {
                 );
             }
         }
-    },
+    }),
+    whole: None,
 };

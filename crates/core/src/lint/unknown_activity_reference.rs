@@ -9,7 +9,8 @@ pub const RULE: Rule = Rule {
     name: "unknown-activity-reference",
     description: "Activities name aspects of aspects.toml; the authorisation aspect is one of them; listed requirements belong to them.",
     severity: Severity::Error,
-    check: |parsed, report| {
+    each_framework: None,
+    whole: Some(|parsed, report| {
         let (Some(file), Some(aspects)) = (&parsed.activities, &parsed.aspects) else { return };
         let all = || aspects.value.aspects.iter().map(|a| a.id.get_ref().as_str());
         for activity in &file.value.activities {
@@ -55,5 +56,5 @@ pub const RULE: Rule = Rule {
                 }
             }
         }
-    },
+    }),
 };

@@ -8,10 +8,10 @@ pub const RULE: Rule = Rule {
     name: "unknown-aspect",
     description: "Provision tables are named after aspects in aspects.toml; aspects belong to a defined group.",
     severity: Severity::Error,
-    check: |parsed, report| {
+    each_framework: Some(|parsed, f, report| {
         let Some(aspects) = &parsed.aspects else { return };
         let aspect_ids = || aspects.value.aspects.iter().map(|a| a.id.get_ref().as_str());
-        for (f, key, _) in parsed.provisions() {
+        for key in f.value.provisions.keys() {
             if parsed.aspect(key.get_ref()).is_none() {
                 report.at(
                     f.file,
@@ -21,6 +21,9 @@ pub const RULE: Rule = Rule {
                 );
             }
         }
+    }),
+    whole: Some(|parsed, report| {
+        let Some(aspects) = &parsed.aspects else { return };
         let groups = || aspects.value.groups.iter().map(|g| g.id.get_ref().as_str());
         for a in &aspects.value.aspects {
             if !groups().any(|g| g == a.group.get_ref()) {
@@ -37,5 +40,5 @@ pub const RULE: Rule = Rule {
                 );
             }
         }
-    },
+    }),
 };

@@ -10,9 +10,10 @@ pub const RULE: Rule = Rule {
     name: "unknown-framework",
     description: "Presets and the standards list in lists.toml name existing frameworks; the home preset exists.",
     severity: Severity::Error,
-    check: |parsed, report| {
+    each_framework: None,
+    whole: Some(|parsed, report| {
         let Some(l) = &parsed.lists else { return };
-        let ids = || parsed.frameworks.iter().map(|f| f.value.id.get_ref().as_str());
+        let ids = || parsed.frameworks.iter().map(|f| f.id.as_str());
         let listed: Vec<&Text> =
             l.value.standards.iter().chain(l.value.presets.iter().flat_map(|p| &p.frameworks)).collect();
         for id in listed {
@@ -35,5 +36,5 @@ pub const RULE: Rule = Rule {
                 "define it under [[presets]] or name an existing preset",
             );
         }
-    },
+    }),
 };

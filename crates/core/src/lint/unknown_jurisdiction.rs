@@ -9,27 +9,29 @@ pub const RULE: Rule = Rule {
     name: "unknown-jurisdiction",
     description: "Frameworks, the major markets and the presets of lists.toml name jurisdictions listed in jurisdictions.toml; memberships name its groupings; a sub-national place's country is listed.",
     severity: Severity::Error,
-    check: |parsed, report| {
+    each_framework: Some(|parsed, f, report| {
+        let Some(j) = &parsed.jurisdictions else { return };
+        let codes = || j.value.jurisdictions.iter().map(|x| x.code.get_ref().as_str());
+        for code in &f.value.jurisdictions {
+            let code_text = code.get_ref();
+            // A code that is not even well-formed is `invalid-value`'s to report.
+            if crate::ids::Jurisdiction::parse(code_text).is_ok() && !codes().any(|c| c == code_text) {
+                report.at(
+                    f.file,
+                    code.span(),
+                    format!(
+                        "jurisdiction `{code_text}` is not in jurisdictions.toml{}",
+                        did_you_mean(code_text, codes())
+                    ),
+                    "add it to data/jurisdictions.toml with its name, region and memberships",
+                );
+            }
+        }
+    }),
+    whole: Some(|parsed, report| {
         let Some(j) = &parsed.jurisdictions else { return };
         let codes = || j.value.jurisdictions.iter().map(|x| x.code.get_ref().as_str());
         let groupings = || j.value.groupings.iter().map(|g| g.code.get_ref().as_str());
-        for f in &parsed.frameworks {
-            for code in &f.value.jurisdictions {
-                let code_text = code.get_ref();
-                // A code that is not even well-formed is `invalid-value`'s to report.
-                if crate::ids::Jurisdiction::parse(code_text).is_ok() && !codes().any(|c| c == code_text) {
-                    report.at(
-                        f.file,
-                        code.span(),
-                        format!(
-                            "jurisdiction `{code_text}` is not in jurisdictions.toml{}",
-                            did_you_mean(code_text, codes())
-                        ),
-                        "add it to data/jurisdictions.toml with its name, region and memberships",
-                    );
-                }
-            }
-        }
         if let Some(lists) = &parsed.lists {
             let preset_codes = lists.value.presets.iter().flat_map(|p| &p.jurisdictions);
             for code in lists.value.major_markets.iter().chain(preset_codes) {
@@ -69,5 +71,5 @@ pub const RULE: Rule = Rule {
                 );
             }
         }
-    },
+    }),
 };

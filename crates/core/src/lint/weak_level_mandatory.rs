@@ -12,8 +12,8 @@ pub const RULE: Rule = Rule {
     name: "weak-level-mandatory",
     description: "History periods at level not-addressed, monitoring, unknown or prohibited have no mandatory requirement.",
     severity: Severity::Error,
-    check: |parsed, report| {
-        for (f, key, p) in parsed.provisions() {
+    each_framework: Some(|_, f, report| {
+        for (key, p) in &f.value.provisions {
             let states: Vec<(&Text, Option<&BTreeMap<Text, Text>>)> =
                 p.history.iter().map(|h| (&h.level, h.requirements.as_ref())).collect();
             for (level, requirements) in states {
@@ -41,5 +41,6 @@ pub const RULE: Rule = Rule {
                 }
             }
         }
-    },
+    }),
+    whole: None,
 };

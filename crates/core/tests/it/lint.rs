@@ -150,3 +150,20 @@ fn malformed_files_are_rejected_at_their_line() {
         assert_eq!(loaded.dataset.frameworks.len(), 6, "{name}: the valid files still load");
     }
 }
+
+#[test]
+fn a_framework_file_that_cannot_be_read_fails_the_load_and_names_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for file in valid_files() {
+        let path = dir.path().join(&file.path);
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        std::fs::write(path, file.text).expect("write");
+    }
+    // A directory where a framework file should be: listed like one, unreadable as one.
+    std::fs::create_dir(dir.path().join("frameworks/zz-unreadable.toml")).expect("mkdir");
+    let error = cryptoreg_core::load::load_dir(dir.path()).expect_err("the load fails");
+    assert!(error.to_string().contains("zz-unreadable.toml"), "{error}");
+    std::fs::remove_dir(dir.path().join("frameworks/zz-unreadable.toml")).expect("rmdir");
+    let loaded = cryptoreg_core::load::load_dir(dir.path()).expect("readable again");
+    assert_eq!(loaded.error_count(), 0, "{:?}", loaded.diagnostics);
+}

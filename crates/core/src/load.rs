@@ -36,8 +36,9 @@ impl Loaded {
 /// The data directory could not be read at all (as opposed to problems inside files).
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
-    /// The directory or a file in it could not be read.
-    #[error("cannot read {path}: {source}")]
+    /// The directory or a file in it could not be read. The cause is the error's source, printed after it by
+    /// whoever prints the chain.
+    #[error("cannot read {path}")]
     Io {
         /// The path.
         path: PathBuf,

@@ -121,7 +121,9 @@ fn check_reports_every_problem_with_file_and_line() {
     assert!(out.contains("tip:"));
     let o = run(&["check", "/nonexistent/dir"]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains("/nonexistent/dir"));
+    let err = stderr(&o);
+    assert!(err.contains("/nonexistent/dir"), "{err}");
+    assert_eq!(err.matches("No such file or directory").count(), 1, "the cause is said once: {err}");
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! The cost of one answer without a server: a comparison of 2 to 8 frameworks built, rendered and sent through the
 //! whole middleware stack, on the shipped dataset. Each iteration asks for a URL the answer cache has not seen
-//! (a fresh as-of date), so the work is measured, not the cache; a second benchmark measures a repeated URL.
+//! (a fresh as-of date), so the work is measured, not the cache; the same for 2 to 6 jurisdictions' merged columns;
+//! and a repeated URL.
 //! Run: `cargo bench -p cryptoreg-web --bench answer`.
 
 use axum::body::Body;
@@ -16,6 +17,8 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 const FRAMEWORKS: [&str; 8] =
     ["fsb-crypto", "fsb-stablecoins", "eu-mica", "uk-us-2025", "fatf-r15", "iosco-cda", "us-genius-act", "jp-crypto"];
+
+const JURISDICTIONS: [&str; 6] = ["EU", "US", "GB", "JP", "SG", "DE"];
 
 fn answers(c: &mut Criterion) {
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
@@ -35,15 +38,19 @@ fn answers(c: &mut Criterion) {
     };
     let run = |uri: String| run_with(uri, None);
     let mut group = c.benchmark_group("compare");
-    for (name, json) in [("html", ""), ("json", ".json")] {
-        group.bench_function(format!("cache-miss {name}"), |b| {
-            b.iter(|| {
-                counter += 1;
-                let n = 2 + (counter % 7) as usize;
-                let ids: Vec<String> = FRAMEWORKS[..n].iter().map(|f| format!("f={f}")).collect();
-                run(format!("/compare{json}?{}&as_of={}", ids.join("&"), date_for(counter)))
-            })
-        });
+    // Columns of frameworks, and columns by country (each a merge of the frameworks that apply there).
+    let columns: [(&str, &str, &[&str]); 2] = [("", "f", &FRAMEWORKS), (", jurisdictions", "j", &JURISDICTIONS)];
+    for (label, key, pool) in columns {
+        for (name, json) in [("html", ""), ("json", ".json")] {
+            group.bench_function(format!("cache-miss {name}{label}"), |b| {
+                b.iter(|| {
+                    counter += 1;
+                    let n = 2 + (counter % (pool.len() as u64 - 1)) as usize;
+                    let ids: Vec<String> = pool[..n].iter().map(|id| format!("{key}={id}")).collect();
+                    run(format!("/compare{json}?{}&as_of={}", ids.join("&"), date_for(counter)))
+                })
+            });
+        }
     }
     let seed = format!("/compare?{}", FRAMEWORKS[..7].iter().map(|f| format!("f={f}")).collect::<Vec<_>>().join("&"));
     group.bench_function("repeated URL html", |b| b.iter(|| run(seed.clone())));

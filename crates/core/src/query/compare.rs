@@ -429,16 +429,8 @@ enum TaggedCell<'a> {
 impl Serialize for Cell {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
-            // The JSON writer of answers writes a framework cell's JSON as its shared view kept it. (A view without
-            // content is cheap to write and often made afresh, so it keeps nothing.)
-            Cell::Framework(view) if view.has_content() && crate::json::writing_kept() => {
-                let kept = view.kept(Kept::Json, || crate::json::keep(&TaggedCell::Framework(view)));
-                match kept.as_deref() {
-                    Some(Some(json)) => json.serialize(serializer),
-                    _ => TaggedCell::Framework(view).serialize(serializer),
-                }
-            }
-            Cell::Framework(view) => TaggedCell::Framework(view).serialize(serializer),
+            // The JSON writer of answers writes a framework cell's JSON as its shared view kept it.
+            Cell::Framework(view) => view.serialize_kept(Kept::Json, &TaggedCell::Framework(view), serializer),
             Cell::Jurisdiction(merged) => TaggedCell::Jurisdiction(merged).serialize(serializer),
         }
     }

@@ -139,6 +139,7 @@ pub struct Component {
     /// Only in this sub-national place (for alternatives).
     pub only_in: Option<Jurisdiction>,
     /// The cell as of the date.
+    #[serde(serialize_with = "super::views::serialize_shared_view")]
     pub cell: std::sync::Arc<CellView>,
 }
 

@@ -126,20 +126,23 @@ pub struct CellView {
 /// of a cell and can never go stale.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kept {
-    /// Its JSON in a comparison (written by [`crate::json::write`]).
+    /// Its JSON as a framework's cell in a comparison, tagged with its kind (written by [`crate::json::write`]).
     Json,
+    /// Its JSON alone, as a component of a jurisdiction's merged cell (written by [`crate::json::write`]).
+    PlainJson,
     /// A fragment of a page, in the form numbered 0 or 1 by the renderer (the web keeps its two grid forms here).
     Fragment(u8),
 }
 
 impl Kept {
     /// How many slots a view keeps.
-    const SLOTS: usize = 3;
+    const SLOTS: usize = 4;
 
     fn slot(self) -> usize {
         match self {
             Kept::Json => 0,
-            Kept::Fragment(form) => 1 + usize::from(form),
+            Kept::PlainJson => 1,
+            Kept::Fragment(form) => 2 + usize::from(form),
         }
     }
 }
@@ -150,6 +153,33 @@ impl CellView {
     pub fn kept<T: std::any::Any + Send + Sync>(&self, which: Kept, make: impl FnOnce() -> T) -> Option<Arc<T>> {
         self.kept.get_or_init(which.slot(), make)
     }
+
+    /// Serialises `value` (this view, or this view in a wrapper) as the JSON kept in slot `which` while the JSON
+    /// writer of answers runs, keeping it the first time; otherwise, or for a view without content (cheap to write
+    /// and often made afresh), serialises it as usual.
+    pub(crate) fn serialize_kept<T: Serialize, S: serde::Serializer>(
+        &self,
+        which: Kept,
+        value: &T,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        if self.has_content() && crate::json::writing_kept() {
+            let kept = self.kept(which, || crate::json::keep(value));
+            if let Some(Some(json)) = kept.as_deref() {
+                return json.serialize(serializer);
+            }
+        }
+        value.serialize(serializer)
+    }
+}
+
+/// Serialises a shared view on its own (a merged cell's component), writing its kept JSON while the JSON writer of
+/// answers runs.
+pub(crate) fn serialize_shared_view<S: serde::Serializer>(
+    view: &Arc<CellView>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    view.serialize_kept(Kept::PlainJson, &**view, serializer)
 }
 
 impl CellView {

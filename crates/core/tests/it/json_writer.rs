@@ -6,6 +6,7 @@ use cryptoreg_core::query::compare::{CompareInput, CompareQuery, compare};
 fn the_json_writer_writes_what_serde_json_writes_before_and_after_cells_keep_their_json() {
     let data = cryptoreg_core::load_embedded().dataset;
     let everything: Vec<String> = data.frameworks.keys().map(|id| id.to_string()).collect();
+    let jurisdictions: Vec<String> = ["EU", "US", "GB", "JP", "SG", "DE", "AE", "HK"].map(String::from).to_vec();
     let inputs = [
         // Every framework today, on a date before most existed, and with a jurisdiction's merged column.
         CompareInput { frameworks: everything.clone(), ..CompareInput::default() },
@@ -16,6 +17,9 @@ fn the_json_writer_writes_what_serde_json_writes_before_and_after_cells_keep_the
             min_confidence: Some("high".into()),
             ..CompareInput::default()
         },
+        // Jurisdictions only: every column merged, its components written as their views kept them.
+        CompareInput { jurisdictions: jurisdictions.clone(), ..CompareInput::default() },
+        CompareInput { jurisdictions, as_of: Some("2024-06-30".into()), ..CompareInput::default() },
     ];
     let mut kept_cells = 0;
     for input in &inputs {

@@ -252,6 +252,11 @@ pub struct Dataset {
     pub release: Option<Release>,
     /// Substantive corrections, newest first.
     pub corrections: Vec<Correction>,
+    /// Values derived from several cells and kept once built (the query layer keeps jurisdictions' merged cells
+    /// here); not data: never serialised, and empty in a clone.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub derived: DerivedMap,
 }
 
 /// The dataset's release: editorial time, apart from the legal time of the cells.
@@ -716,6 +721,54 @@ impl std::fmt::Debug for DerivedSlots {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let kept = self.0.iter().filter(|s| s.get().is_some()).count();
         write!(f, "DerivedSlots({kept} of {} kept)", self.0.len())
+    }
+}
+
+/// Values derived from several cells and kept once built, by a key the query layer makes (a jurisdiction's code and
+/// the identities of the cell states it merges). Opaque to the model, like [`DerivedSlots`]; not data: never
+/// serialised, and empty in a clone. It holds at most one value per distinct key, and the keys are bounded by the
+/// data (each merged cell's parts have a few states each), so it needs no eviction.
+#[derive(Default)]
+pub struct DerivedMap(
+    std::sync::RwLock<std::collections::HashMap<DerivedKey, std::sync::Arc<dyn std::any::Any + Send + Sync>>>,
+);
+
+/// A key of [`DerivedMap`]: a name and a list of numbers.
+pub(crate) type DerivedKey = (String, Box<[usize]>);
+
+impl DerivedMap {
+    /// The value kept under `key`, made by `make` the first time (two threads may both make it; the first kept
+    /// wins); `None` when it holds another type.
+    pub(crate) fn get_or_insert<T: std::any::Any + Send + Sync>(
+        &self,
+        key: DerivedKey,
+        make: impl FnOnce() -> T,
+    ) -> Option<std::sync::Arc<T>> {
+        let found = self.0.read().ok().and_then(|map| map.get(&key).cloned());
+        let value = match found {
+            Some(value) => value,
+            None => {
+                let made: std::sync::Arc<dyn std::any::Any + Send + Sync> = std::sync::Arc::new(make());
+                match self.0.write() {
+                    Ok(mut map) => std::sync::Arc::clone(map.entry(key).or_insert(made)),
+                    Err(_) => made,
+                }
+            }
+        };
+        value.downcast::<T>().ok()
+    }
+}
+
+impl Clone for DerivedMap {
+    fn clone(&self) -> Self {
+        DerivedMap::default()
+    }
+}
+
+impl std::fmt::Debug for DerivedMap {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let kept = self.0.read().map(|m| m.len()).unwrap_or(0);
+        write!(f, "DerivedMap({kept} kept)")
     }
 }
 

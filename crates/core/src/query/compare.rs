@@ -415,7 +415,7 @@ pub enum Cell {
     /// A framework's cell.
     Framework(std::sync::Arc<CellView>),
     /// A jurisdiction's merged cell.
-    Jurisdiction(Box<MergedCell>),
+    Jurisdiction(std::sync::Arc<MergedCell>),
 }
 
 /// How a [`Cell`] serialises (the derived form of its definition, by reference).
@@ -442,7 +442,7 @@ impl Cell {
         match self {
             Cell::Framework(c) if c.confidence.is_some_and(|k| k > min) => Cell::Framework(c.withheld().into()),
             Cell::Jurisdiction(m) if m.confidence.is_some_and(|k| k > min) => {
-                Cell::Jurisdiction(Box::new(m.withheld()))
+                Cell::Jurisdiction(MergedCell::clone(&m).withheld().into())
             }
             other => other,
         }
@@ -625,9 +625,7 @@ pub fn table(data: &Dataset, query: &CompareQuery, columns: &[ColumnId]) -> Comp
     let cell = |column: &Resolved<'_>, aspect: &Aspect| {
         let built = match column {
             Resolved::Framework(f) => Cell::Framework(CellView::shared(data, f, aspect, as_of)),
-            Resolved::Jurisdiction(code, app) => {
-                Cell::Jurisdiction(Box::new(MergedCell::build(data, app, code, aspect, as_of)))
-            }
+            Resolved::Jurisdiction(code, app) => Cell::Jurisdiction(MergedCell::shared(data, app, code, aspect, as_of)),
         };
         match query.min_confidence {
             Some(min) => built.withheld_below(min),
@@ -655,7 +653,7 @@ pub fn table(data: &Dataset, query: &CompareQuery, columns: &[ColumnId]) -> Comp
                     let then = match r {
                         Resolved::Framework(f) => Cell::Framework(CellView::shared(data, f, aspect?, Some(against))),
                         Resolved::Jurisdiction(code, app) => {
-                            Cell::Jurisdiction(Box::new(MergedCell::build(data, app, code, aspect?, Some(against))))
+                            Cell::Jurisdiction(MergedCell::shared(data, app, code, aspect?, Some(against)))
                         }
                     };
                     let (before, after) = (then.facts(), now.facts());

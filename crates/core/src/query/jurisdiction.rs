@@ -219,6 +219,36 @@ pub struct MergedCell {
 }
 
 impl MergedCell {
+    /// The merged cell of `code` on `aspect` as of `date` (today when `None`), built once per distinct set of states
+    /// of its parts and shared: equal to [`MergedCell::build`] for the same arguments. A merged cell depends on the
+    /// date only through which state of each part holds, and each part's state is a shared view
+    /// ([`CellView::shared`]) that lives as long as the dataset, so the views' identities are the key (the kept
+    /// cell also holds them, so an identity is never reused while its key is kept).
+    pub fn shared(
+        data: &Dataset,
+        applicability: &Applicability<'_>,
+        code: &Jurisdiction,
+        aspect: &Aspect,
+        date: Option<IsoDate>,
+    ) -> std::sync::Arc<Self> {
+        let views = |frameworks: &mut dyn Iterator<Item = &Framework>| -> Vec<std::sync::Arc<CellView>> {
+            frameworks.map(|f| CellView::shared(data, f, aspect, date)).collect()
+        };
+        let applies = views(&mut applicability.applies.iter().map(|a| a.framework));
+        let only_in = views(&mut applicability.only_in.iter().map(|(f, _)| *f));
+        let identity = |v: &std::sync::Arc<CellView>| {
+            if v.has_content() { std::sync::Arc::as_ptr(v) as usize } else { 0 }
+        };
+        let mut key: Vec<usize> = vec![std::ptr::from_ref(aspect) as usize];
+        key.extend(applies.iter().map(identity));
+        key.push(usize::MAX);
+        key.extend(only_in.iter().map(identity));
+        let build = || MergedCell::from_views(data, applicability, code, aspect, applies, only_in);
+        data.derived
+            .get_or_insert((code.to_string(), key.into_boxed_slice()), build)
+            .unwrap_or_else(|| std::sync::Arc::new(MergedCell::build(data, applicability, code, aspect, date)))
+    }
+
     /// Builds the merged cell of `code` on `aspect` as of `date` (today when `None`).
     pub fn build(
         data: &Dataset,
@@ -227,10 +257,24 @@ impl MergedCell {
         aspect: &Aspect,
         date: Option<IsoDate>,
     ) -> Self {
+        let applies = applicability.applies.iter().map(|a| CellView::shared(data, a.framework, aspect, date)).collect();
+        let only_in = applicability.only_in.iter().map(|(f, _)| CellView::shared(data, f, aspect, date)).collect();
+        MergedCell::from_views(data, applicability, code, aspect, applies, only_in)
+    }
+
+    /// Merges the views of the frameworks that apply (`applies`, in the order of `applicability.applies`) and of
+    /// those that apply only in a sub-national place (`only_in`, in the order of `applicability.only_in`).
+    fn from_views(
+        data: &Dataset,
+        applicability: &Applicability<'_>,
+        code: &Jurisdiction,
+        aspect: &Aspect,
+        applies: Vec<std::sync::Arc<CellView>>,
+        only_in: Vec<std::sync::Arc<CellView>>,
+    ) -> Self {
         let mut components = Vec::new();
         let mut upcoming = Vec::new();
-        for a in &applicability.applies {
-            let cell = CellView::shared(data, a.framework, aspect, date);
+        for (a, cell) in applicability.applies.iter().zip(applies) {
             if !cell.has_content() {
                 continue;
             }
@@ -240,11 +284,12 @@ impl MergedCell {
         let alternatives = applicability
             .only_in
             .iter()
-            .map(|(f, place)| Component {
+            .zip(only_in)
+            .map(|((f, place), cell)| Component {
                 reach: Reach::Own,
                 short: f.short.clone(),
                 only_in: Some(place.clone()),
-                cell: CellView::shared(data, f, aspect, date),
+                cell,
             })
             .filter(|c| c.cell.has_content())
             .collect();

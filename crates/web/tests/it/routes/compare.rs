@@ -175,6 +175,7 @@ async fn a_server_that_kept_its_cells_renderings_answers_as_a_fresh_one_does() {
     // The answer cache is off, so every answer is built again from the cells' kept renderings.
     let used = cryptoreg_web::app(cryptoreg_web::AppState::new(shipped()).with_cache_mb(0));
     let five = "/compare?f=eu-mica,us-genius-act,jp-crypto,sg-mas,hk-crypto";
+    let countries = "/compare?j=EU,US,DE,JP,AE,US-NY&f=eu-mica";
     let uris = [
         five.to_owned(),
         format!("{five}&view=prose"),
@@ -182,6 +183,13 @@ async fn a_server_that_kept_its_cells_renderings_answers_as_a_fresh_one_does() {
         format!("{five}&as_of=2024-07-01&view=prose"),
         five.replace("/compare?", "/compare.json?"),
         format!("{}&as_of=2024-07-01", five.replace("/compare?", "/compare.json?")),
+        // Columns by country: merged cells are shared too, one per distinct set of their parts' states.
+        countries.to_owned(),
+        format!("{countries}&as_of=2024-07-01"),
+        format!("{countries}&as_of=2024-07-01&view=prose"),
+        format!("{countries}&diff=2024-01-01"),
+        countries.replace("/compare?", "/compare.json?"),
+        format!("{}&as_of=2023-01-01", countries.replace("/compare?", "/compare.json?")),
     ];
     // Each URI twice on the used server, in between the others, against a fresh server's answer.
     for round in 0..2 {

@@ -616,8 +616,9 @@ pub fn table(data: &Dataset, query: &CompareQuery, columns: &[ColumnId]) -> Comp
             }
             ColumnId::Jurisdiction(code) => {
                 if let Some(info) = data.jurisdictions.get(code) {
-                    headers.push(Column::Jurisdiction(JurisdictionHeader::build(data, info)));
-                    resolved.push(Resolved::Jurisdiction(code.clone(), applicability(data, code)));
+                    let applies = applicability(data, code);
+                    headers.push(Column::Jurisdiction(JurisdictionHeader::with(info, &applies)));
+                    resolved.push(Resolved::Jurisdiction(code.clone(), applies));
                 }
             }
         }

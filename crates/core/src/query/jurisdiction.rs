@@ -469,7 +469,11 @@ pub struct JurisdictionHeader {
 impl JurisdictionHeader {
     /// The header of a jurisdiction.
     pub fn build(data: &Dataset, info: &JurisdictionInfo) -> Self {
-        let applicability = applicability(data, &info.code);
+        JurisdictionHeader::with(info, &applicability(data, &info.code))
+    }
+
+    /// The header of a jurisdiction whose applicable frameworks are already known.
+    pub fn with(info: &JurisdictionInfo, applicability: &Applicability<'_>) -> Self {
         JurisdictionHeader {
             code: info.code.clone(),
             name: info.name.clone(),

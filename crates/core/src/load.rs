@@ -188,7 +188,6 @@ fn load(top: Vec<DataFile>, frameworks: impl Iterator<Item = DataFile>, today: I
     }
     lint::check_whole(&parsed, &mut diagnostics);
     diagnostics.sort_by(|a, b| (&a.file, a.line, a.column, a.rule).cmp(&(&b.file, b.line, b.column, b.rule)));
-
     Loaded { dataset, diagnostics }
 }
 

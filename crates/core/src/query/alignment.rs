@@ -231,7 +231,7 @@ pub fn measure(
         if wanted.is_empty() {
             continue;
         }
-        let merged = MergedCell::build(data, applicability, code, aspect, date);
+        let merged = MergedCell::shared(data, applicability, code, aspect, date);
         let mut score = Score::default();
         let requirements: Vec<RequirementStatus> = wanted
             .into_iter()
@@ -590,7 +590,7 @@ pub fn gaps(data: &Dataset, aspect: Option<&str>, as_of: Option<&str>) -> Result
         let mut gap =
             Gap { requirement: id.clone(), label, aspect: aspect_id, standards: by, absent: vec![], unknown: vec![] };
         for (j, app) in &jurisdictions {
-            let merged = MergedCell::build(data, app, &j.code, aspect, as_of);
+            let merged = MergedCell::shared(data, app, &j.code, aspect, as_of);
             match status_of(app, &merged, &id) {
                 AlignmentStatus::Absent => gap.absent.push(j.code.clone()),
                 AlignmentStatus::Unknown => gap.unknown.push(j.code.clone()),
@@ -608,8 +608,8 @@ pub fn gaps(data: &Dataset, aspect: Option<&str>, as_of: Option<&str>) -> Result
             cells: aspects
                 .iter()
                 .map(|a| {
-                    let m = MergedCell::build(data, app, &j.code, a, as_of);
-                    GridCell { level: m.level, low_confidence: m.is_low_confidence(), decided_by: m.decided_by }
+                    let m = MergedCell::shared(data, app, &j.code, a, as_of);
+                    GridCell { level: m.level, low_confidence: m.is_low_confidence(), decided_by: m.decided_by.clone() }
                 })
                 .collect(),
         })

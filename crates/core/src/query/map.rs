@@ -109,7 +109,7 @@ pub fn map(data: &Dataset, input: &MapInput) -> Result<MapReport, QueryError> {
     let entries = places
         .into_iter()
         .map(|j| {
-            let cell = MergedCell::build(data, &applicability(data, &j.code), &j.code, aspect, as_of);
+            let cell = MergedCell::shared(data, &applicability(data, &j.code), &j.code, aspect, as_of);
             let deciding: Vec<String> = cell
                 .components
                 .iter()

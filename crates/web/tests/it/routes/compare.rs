@@ -174,23 +174,24 @@ async fn body_from(app: &axum::Router, uri: &str) -> String {
 async fn a_server_that_kept_its_cells_renderings_answers_as_a_fresh_one_does() {
     // The answer cache is off, so every answer is built again from the cells' kept renderings.
     let used = cryptoreg_web::app(cryptoreg_web::AppState::new(shipped()).with_cache_mb(0));
-    let five = "/compare?f=eu-mica,us-genius-act,jp-crypto,sg-mas,hk-crypto";
-    let countries = "/compare?j=EU,US,DE,JP,AE,US-NY&f=eu-mica";
-    let uris = [
-        five.to_owned(),
-        format!("{five}&view=prose"),
-        format!("{five}&as_of=2024-07-01"),
-        format!("{five}&as_of=2024-07-01&view=prose"),
-        five.replace("/compare?", "/compare.json?"),
-        format!("{}&as_of=2024-07-01", five.replace("/compare?", "/compare.json?")),
-        // Columns by country: merged cells are shared too, one per distinct set of their parts' states.
-        countries.to_owned(),
-        format!("{countries}&as_of=2024-07-01"),
-        format!("{countries}&as_of=2024-07-01&view=prose"),
-        format!("{countries}&diff=2024-01-01"),
-        countries.replace("/compare?", "/compare.json?"),
-        format!("{}&as_of=2023-01-01", countries.replace("/compare?", "/compare.json?")),
-    ];
+    // Frameworks, and columns by country (merged cells are shared too, one per distinct set of their parts' states);
+    // each as HTML in both forms and as JSON, today, on past dates and with a diff.
+    let selections = ["f=eu-mica,us-genius-act,jp-crypto,sg-mas,hk-crypto", "j=EU,US,DE,JP,AE,US-NY&f=eu-mica"];
+    let variants = ["", "&view=prose", "&as_of=2024-07-01", "&as_of=2024-07-01&view=prose", "&diff=2024-01-01"];
+    let uris: Vec<String> = selections
+        .iter()
+        .flat_map(|s| {
+            let html = variants.iter().map(move |v| format!("/compare?{s}{v}"));
+            let json = ["", "&as_of=2023-01-01"].into_iter().map(move |v| format!("/compare.json?{s}{v}"));
+            html.chain(json)
+        })
+        .chain(
+            // The pages that merge every country's cells share them too.
+            ["/alignment.json", "/alignment/EU.json", "/gaps.json", "/map.json"]
+                .into_iter()
+                .flat_map(|page| [page.to_owned(), format!("{page}?as_of=2024-07-01")]),
+        )
+        .collect();
     // Each URI twice on the used server, in between the others, against a fresh server's answer.
     for round in 0..2 {
         for uri in &uris {

@@ -1,11 +1,15 @@
 //! A bounded in-memory cache of rendered answers, and HTTP caching for the caches in front of the server. The
 //! dataset is read-only at run time, so a GET answer depends only on the URI and on whether HTML or JSON was asked
-//! for: successful answers are kept (weighed by body size) and served again without rebuilding the page. Every
+//! for: successful answers asked for more than once are kept (weighed by body size) and served again without rebuilding the page. Every
 //! successful answer carries an `ETag` (the data's release and a hash of the body) and a `Cache-Control` suited to
 //! it; a request whose `If-None-Match` matches gets `304 Not Modified`, so a CDN or proxy can revalidate cheaply.
 //! A kept answer is compressed at most once per coding (brotli, gzip), the first time a request takes that coding:
 //! repeats are served the stored variant with no work (the compression layer leaves encoded bodies alone), and an
 //! answer nobody asks for compressed is never compressed.
+//!
+//! An answer is kept only when its URI was asked for before (a doorkeeper, as in TinyLFU): under a varied load
+//! nearly every request is new, and keeping each answer would cost the copy, the eviction and megabytes of allocator
+//! pages held for bodies nobody asks for again, while a repeated URI is kept from its second request.
 
 use crate::render::{Want, negotiate};
 use axum::body::{Body, Bytes};
@@ -15,6 +19,7 @@ use axum::middleware::Next;
 use axum::response::Response;
 use http_body_util::BodyExt as _;
 use quick_cache::{Weighter, sync::Cache};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, OnceLock};
 
 /// Bodies larger than this are not cached (they are rare and cheap to miss).
@@ -112,10 +117,41 @@ impl Weighter<(String, bool), Entry> for BodyWeight {
 /// Kept answers by URI and whether JSON was asked for.
 type Answers = Cache<(String, bool), Entry, BodyWeight>;
 
+/// How many recently missed keys the doorkeeper remembers (a power of two; 8 bytes each).
+const DOORKEEPER_SLOTS: usize = 8192;
+
+/// The fingerprints of keys that missed recently, one per slot (a newer key in the same slot forgets the older).
+struct Doorkeeper {
+    slots: Box<[AtomicU64]>,
+}
+
+impl Doorkeeper {
+    fn new() -> Self {
+        Doorkeeper { slots: (0..DOORKEEPER_SLOTS).map(|_| AtomicU64::new(0)).collect() }
+    }
+
+    /// Whether `key` missed before (and is still remembered); either way it is remembered now.
+    fn missed_before(&self, key: &(String, bool)) -> bool {
+        let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+        hasher.update(key.0.as_bytes());
+        hasher.update(&[u8::from(key.1)]);
+        // Never 0, the value of an empty slot.
+        let fingerprint = hasher.digest() | 1;
+        let slot = &self.slots[(fingerprint >> 1) as usize % DOORKEEPER_SLOTS];
+        slot.swap(fingerprint, Ordering::Relaxed) == fingerprint
+    }
+}
+
+/// The kept answers and the doorkeeper that admits them.
+struct Kept {
+    answers: Answers,
+    doorkeeper: Doorkeeper,
+}
+
 /// The cache shared by all requests (none when its capacity is 0), and the release that prefixes every ETag.
 #[derive(Clone)]
 pub struct AnswerCache {
-    answers: Option<Arc<Answers>>,
+    kept: Option<Arc<Kept>>,
     release: Arc<str>,
 }
 
@@ -123,10 +159,10 @@ impl AnswerCache {
     /// An empty cache of `capacity_mb` megabytes for answers of the data release `release`.
     pub fn new(release: &str, capacity_mb: u64) -> Self {
         let bytes = capacity_mb.saturating_mul(1024 * 1024);
-        AnswerCache {
-            answers: (bytes > 0).then(|| Arc::new(Cache::with_weighter(4096, bytes, BodyWeight))),
-            release: release.into(),
-        }
+        let kept = (bytes > 0).then(|| {
+            Arc::new(Kept { answers: Cache::with_weighter(4096, bytes, BodyWeight), doorkeeper: Doorkeeper::new() })
+        });
+        AnswerCache { kept, release: release.into() }
     }
 }
 
@@ -174,7 +210,7 @@ pub async fn layer(State(cache): State<AnswerCache>, request: Request, next: Nex
     }
     let key = (request.uri().to_string(), negotiate(request.uri().path(), request.headers()) == Want::Json);
     let request_headers = request.headers().clone();
-    if let Some(hit) = cache.answers.as_ref().and_then(|answers| answers.get(&key)) {
+    if let Some(hit) = cache.kept.as_ref().and_then(|kept| kept.answers.get(&key)) {
         let (headers, body) = hit.for_request(&request_headers);
         return answer(&request_headers, headers, body);
     }
@@ -190,12 +226,14 @@ pub async fn layer(State(cache): State<AnswerCache>, request: Request, next: Nex
             if !parts.headers.contains_key(header::CACHE_CONTROL) {
                 parts.headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(CACHE_CONTROL));
             }
-            let Some(answers) = cache.answers.as_ref().filter(|_| bytes.len() <= MAX_BODY) else {
+            let admitted =
+                cache.kept.as_ref().filter(|kept| bytes.len() <= MAX_BODY && kept.doorkeeper.missed_before(&key));
+            let Some(kept) = admitted else {
                 return answer(&request_headers, parts.headers, bytes);
             };
             let entry = Entry::new(parts.headers, bytes);
             let (headers, body) = entry.for_request(&request_headers);
-            answers.insert(key, entry);
+            kept.answers.insert(key, entry);
             answer(&request_headers, headers, body)
         }
         Err(e) => {
@@ -224,6 +262,44 @@ mod tests {
         assert!(!accepts(&request("gzip, br;q=0"), "br"));
         assert!(!accepts(&request("identity"), "gzip"));
         assert!(!accepts(&HeaderMap::new(), "br"));
+    }
+
+    /// Sends `uri` through the cache layer in front of a handler that counts the answers it builds.
+    async fn send(app: &axum::Router, uri: &str) -> Bytes {
+        use tower::ServiceExt as _;
+        let request = Request::get(uri).body(Body::empty()).expect("request");
+        let response = app.clone().oneshot(request).await.expect("infallible");
+        assert_eq!(response.status(), StatusCode::OK);
+        response.into_body().collect().await.expect("body").to_bytes()
+    }
+
+    #[tokio::test]
+    async fn an_answer_is_kept_from_the_second_time_its_uri_is_asked_for() {
+        use std::sync::atomic::AtomicUsize;
+        let built = Arc::new(AtomicUsize::new(0));
+        let counter = built.clone();
+        let cache = AnswerCache::new("r1", 1);
+        let app = axum::Router::new()
+            .route(
+                "/page",
+                axum::routing::get(move || {
+                    let n = counter.fetch_add(1, Ordering::Relaxed);
+                    async move { format!("built {n}") }
+                }),
+            )
+            .layer(axum::middleware::from_fn_with_state(cache.clone(), layer));
+        let answers = || &cache.kept.as_ref().expect("cache on").answers;
+        for i in 0..100 {
+            send(&app, &format!("/page?n={i}")).await;
+        }
+        assert_eq!(built.load(Ordering::Relaxed), 100);
+        assert_eq!(answers().len(), 0, "URIs asked for once are not kept");
+        let first = send(&app, "/page?n=7").await;
+        assert_eq!(answers().len(), 1, "a URI asked for again is kept");
+        for _ in 0..3 {
+            assert_eq!(send(&app, "/page?n=7").await, first, "and served as kept");
+        }
+        assert_eq!(built.load(Ordering::Relaxed), 101, "without building it again");
     }
 
     #[test]

@@ -284,19 +284,39 @@ pub struct KindChoices {
     pub choices: Vec<Choice>,
 }
 
+/// Text already escaped for HTML, written into the page as it is: a table repeats its sort links and column labels
+/// many times, so they are escaped once when built rather than byte by byte at every use.
+#[derive(Debug, Clone, Default)]
+pub struct Escaped(String);
+
+impl Escaped {
+    /// `text`, escaped as the templates escape it.
+    fn text(text: &str) -> Self {
+        Escaped(askama::filters::escape(text, askama::filters::Html).map(|e| e.to_string()).unwrap_or_default())
+    }
+}
+
+impl std::fmt::Display for Escaped {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
 /// A sortable header cell.
 #[derive(Debug, Clone)]
 pub struct Header {
     /// Visible label.
     pub label: String,
-    /// Link that sorts by this header.
-    pub sort_href: String,
+    /// The label escaped, for the `data-col` of every cell in its column.
+    pub label_html: Escaped,
+    /// Link that sorts by this header, escaped.
+    pub sort_href: Escaped,
     /// `ascending` / `descending` when this header is the sort key.
     pub aria_sort: Option<&'static str>,
     /// Link to the framework's or aspect's page.
     pub page_href: Option<String>,
     /// Extra sort links (parameters): label, href, current direction.
-    pub extra: Vec<(String, String, Option<&'static str>)>,
+    pub extra: Vec<(String, Escaped, Option<&'static str>)>,
     /// A marker, e.g. "not yet adopted".
     pub badge: Option<String>,
 }
@@ -364,16 +384,24 @@ impl ComparePage {
 
     fn header(&self, key: &str, label: String, page_href: Option<String>) -> Header {
         let (sort_href, aria_sort) = self.sort_link(key);
-        Header { label, sort_href, aria_sort, page_href, extra: Vec::new(), badge: None }
+        Header {
+            label_html: Escaped::text(&label),
+            label,
+            sort_href,
+            aria_sort,
+            page_href,
+            extra: Vec::new(),
+            badge: None,
+        }
     }
 
     /// Link that sorts by `key` (toggling direction if it is already the key) and the current aria-sort.
-    fn sort_link(&self, key: &str) -> (String, Option<&'static str>) {
+    fn sort_link(&self, key: &str) -> (Escaped, Option<&'static str>) {
         let current = self.query.sort.text() == key;
         let dir = self.query.dir;
         let next = if current { dir.reversed() } else { Direction::Asc };
         let aria = current.then_some(if dir == Direction::Asc { "ascending" } else { "descending" });
-        (self.links.to(key, next), aria)
+        (self.links.to_html(key, next), aria)
     }
 
     /// A framework cell's content in this page's form, rendered once for each shared view that has content.
@@ -468,9 +496,9 @@ impl ComparePage {
         }
     }
 
-    /// The label of the grid's column `i` (shown above each value in the narrow-screen card layout).
-    pub fn column_label(&self, i: &usize) -> &str {
-        self.grid.as_ref().and_then(|g| g.columns.get(*i)).map_or("", |h| h.label.as_str())
+    /// The label of the grid's column `i`, escaped (shown above each value in the narrow-screen card layout).
+    pub fn column_label_html(&self, i: &usize) -> &str {
+        self.grid.as_ref().and_then(|g| g.columns.get(*i)).map_or("", |h| h.label_html.0.as_str())
     }
 
     /// The as-of date as the date field wants it (empty for today).
@@ -490,7 +518,7 @@ impl ComparePage {
 
     /// How the cell at a grid position changed since the diff date, if it did.
     pub fn change_at(&self, at: &(usize, usize)) -> Option<&CellDiff> {
-        let c = self.comparison.as_ref()?;
+        let c = self.comparison.as_ref().filter(|c| c.diff.is_some())?;
         c.change(&c.columns.get(at.1)?.sort_key(), &c.rows.get(at.0)?.aspect.id)
     }
 
@@ -590,6 +618,10 @@ pub(crate) struct Links {
     before_sort: String,
     /// Date, orientation, diff, view and minimum confidence.
     after_sort: String,
+    /// `before_sort` escaped for HTML.
+    before_sort_html: Escaped,
+    /// `after_sort` escaped for HTML.
+    after_sort_html: Escaped,
 }
 
 impl Links {
@@ -626,19 +658,50 @@ impl Links {
         if let Some(c) = q.min_confidence {
             rest.push(("min_confidence", c.as_str().to_owned()));
         }
-        Links { before_sort: lists.join("&"), after_sort: query_string(rest.iter().map(|(k, v)| (*k, v.as_str()))) }
+        let before_sort = lists.join("&");
+        let after_sort = query_string(rest.iter().map(|(k, v)| (*k, v.as_str())));
+        Links {
+            before_sort_html: Escaped::text(&before_sort),
+            after_sort_html: Escaped::text(&after_sort),
+            before_sort,
+            after_sort,
+        }
     }
 
     /// The link sorted by `sort` in direction `dir`.
     fn to(&self, sort: &str, dir: Direction) -> String {
         let sort = (sort != "chosen").then(|| query_string([("sort", sort)]));
-        let dir = (dir == Direction::Desc).then_some("dir=desc");
-        let parts = [Some(self.before_sort.as_str()), sort.as_deref(), dir, Some(self.after_sort.as_str())];
-        let mut href = String::with_capacity(self.before_sort.len() + self.after_sort.len() + 64);
+        Self::join(
+            [Some(self.before_sort.as_str()), sort.as_deref(), Self::dir(dir), Some(self.after_sort.as_str())],
+            "&",
+        )
+    }
+
+    /// The same link escaped for HTML, from the parts escaped once.
+    fn to_html(&self, sort: &str, dir: Direction) -> Escaped {
+        let sort = (sort != "chosen").then(|| Escaped::text(&query_string([("sort", sort)])).0);
+        let parts = [
+            Some(self.before_sort_html.0.as_str()),
+            sort.as_deref(),
+            Self::dir(dir),
+            Some(self.after_sort_html.0.as_str()),
+        ];
+        Escaped(Self::join(parts, Escaped::text("&").0.as_str()))
+    }
+
+    /// The direction's part of a link (none for ascending).
+    fn dir(dir: Direction) -> Option<&'static str> {
+        (dir == Direction::Desc).then_some("dir=desc")
+    }
+
+    /// `/compare` with the non-empty `parts` as its query, joined by `separator`.
+    fn join(parts: [Option<&str>; 4], separator: &str) -> String {
+        let length: usize = parts.iter().flatten().map(|p| p.len() + separator.len()).sum();
+        let mut href = String::with_capacity(length + 16);
         // Relative to the page (`/compare`, also from `/`): the table's many sort links stay short.
         href.push_str("/compare");
         for (i, part) in parts.into_iter().flatten().filter(|p| !p.is_empty()).enumerate() {
-            href.push(if i == 0 { '?' } else { '&' });
+            href.push_str(if i == 0 { "?" } else { separator });
             href.push_str(part);
         }
         href

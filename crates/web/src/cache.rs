@@ -231,7 +231,8 @@ pub async fn layer(State(cache): State<AnswerCache>, request: Request, next: Nex
             let Some(kept) = admitted else {
                 return answer(&request_headers, parts.headers, bytes);
             };
-            let entry = Entry::new(parts.headers, bytes);
+            // Stored at its length: the body's buffer may have room to spare.
+            let entry = Entry::new(parts.headers, Bytes::copy_from_slice(&bytes));
             let (headers, body) = entry.for_request(&request_headers);
             kept.answers.insert(key, entry);
             answer(&request_headers, headers, body)

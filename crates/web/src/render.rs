@@ -67,22 +67,20 @@ pub fn negotiate(path: &str, headers: &HeaderMap) -> Want {
 }
 
 thread_local! {
-    /// The length of the last answer of each kind (HTML, JSON) written on this thread: the next one's buffer starts a
-    /// little larger, so a large answer is not copied again each time its buffer doubles.
-    static LAST_LENGTH: [std::cell::Cell<usize>; 2] = const { [std::cell::Cell::new(0), std::cell::Cell::new(0)] };
+    /// The length of the largest recent answer of each kind (HTML, JSON) written on this thread, slowly forgotten:
+    /// the next one's buffer starts a little larger, so an answer is seldom copied again as its buffer grows.
+    static RECENT_LENGTH: [std::cell::Cell<usize>; 2] = const { [std::cell::Cell::new(0), std::cell::Cell::new(0)] };
 }
 
-/// The answer written by `write` into a buffer sized from the last answer of the same kind.
+/// The answer written by `write` into a buffer sized from the recent answers of the same kind. The buffer keeps its
+/// spare room: most answers are sent and dropped, and the answer cache stores the ones it keeps at their length.
 fn sized<E>(want: Want, write: impl FnOnce(&mut Vec<u8>) -> Result<(), E>) -> Result<Vec<u8>, E> {
-    LAST_LENGTH.with(|last| {
-        let last = &last[usize::from(want == Want::Json)];
-        let mut buffer = Vec::with_capacity((last.get() / 8 * 9).max(4096));
+    RECENT_LENGTH.with(|recent| {
+        let recent = &recent[usize::from(want == Want::Json)];
+        let mut buffer = Vec::with_capacity((recent.get() / 8 * 9).max(4096));
         write(&mut buffer)?;
-        last.set(buffer.len());
-        if buffer.capacity() > 2 * buffer.len() {
-            // Answers may be kept for a while: give back the room a much smaller answer did not use.
-            buffer.shrink_to_fit();
-        }
+        // A large answer raises the estimate at once; smaller ones lower it by a sixteenth each.
+        recent.set(buffer.len().max(recent.get() - recent.get() / 16));
         Ok(buffer)
     })
 }

@@ -6,6 +6,7 @@ mod cache;
 mod error;
 pub mod openapi;
 mod pages;
+mod picker;
 mod render;
 mod respond;
 mod router;

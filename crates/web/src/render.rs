@@ -33,12 +33,14 @@ pub struct Chrome {
     pub feed_href: Option<String>,
     /// The dataset's release ("2026.11.28 (2026-11-28)"), editorial time.
     pub release: String,
+    /// The main navigation: (label, path) of the registered pages listed there.
+    pub nav: &'static [(&'static str, &'static str)],
 }
 
 impl Chrome {
     /// The main navigation: (label, path) of the registered pages listed there.
     pub fn nav(&self) -> &'static [(&'static str, &'static str)] {
-        crate::router::nav()
+        self.nav
     }
 
     /// Whether the nav link `prefix` is the current section.

@@ -97,6 +97,7 @@ impl FromRequestParts<AppState> for Ctx {
             data_as_of: state.newest_review.clone(),
             feed_href: feed_of(base),
             release: state.data.release.as_ref().map(|r| format!("{} ({})", r.version, r.date)).unwrap_or_default(),
+            nav: state.nav,
         };
         Ok(Ctx { want, chrome, query })
     }

@@ -14,7 +14,9 @@ pub struct AppState {
     /// The newest review date in the dataset, shown as the data's "as of".
     pub(crate) newest_review: String,
     /// The comparison picker's lists, built once.
-    pub(crate) picker: Arc<crate::pages::compare::Picker>,
+    pub(crate) picker: Arc<crate::picker::Picker>,
+    /// The main navigation, (label, path) in order: set by the router from the register of pages.
+    pub(crate) nav: &'static [(&'static str, &'static str)],
     /// The full-text index, built at the first search (`None` inside if it could not be built: search says so).
     search: Arc<std::sync::OnceLock<Option<cryptoreg_store::search::SearchIndex>>>,
     /// The answer cache's capacity in megabytes (0: no cache).
@@ -31,10 +33,11 @@ impl AppState {
             .max()
             .map(|d| d.to_string())
             .unwrap_or_default();
-        let picker = Arc::new(crate::pages::compare::Picker::build(&data));
+        let picker = Arc::new(crate::picker::Picker::build(&data));
         let search = Arc::default();
         let cache_mb = crate::cache::DEFAULT_CAPACITY_MB;
-        AppState { data: Arc::new(data), assets: Arc::new(Assets::load()), newest_review, picker, search, cache_mb }
+        let assets = Arc::new(Assets::load());
+        AppState { data: Arc::new(data), assets, newest_review, picker, nav: &[], search, cache_mb }
     }
 
     /// The same state with an answer cache of `megabytes` (0 turns the cache off; ETags and 304s stay).

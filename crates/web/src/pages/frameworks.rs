@@ -1,7 +1,8 @@
 //! `/frameworks` (every framework, grouped by kind) and `/frameworks/{id}` (one framework in full).
 
-use super::{AsOfParams, NoParams, kind_heading};
+use super::{AsOfParams, NoParams};
 use crate::error::AppError;
+use crate::picker::kind_heading;
 use crate::render::Chrome;
 use crate::respond::Ctx;
 use crate::state::AppState;

@@ -10,22 +10,11 @@ pub mod info;
 pub mod jurisdictions;
 pub mod map;
 pub mod path;
+pub mod registry;
 pub mod search;
 pub mod sources;
 
-use cryptoreg_core::model::FrameworkKind;
 use serde::Deserialize;
-
-/// Plural heading for a kind of framework.
-pub fn kind_heading(kind: FrameworkKind) -> &'static str {
-    match kind {
-        FrameworkKind::InternationalStandard => "International standards",
-        FrameworkKind::RegionalLaw => "Regional laws",
-        FrameworkKind::NationalLaw => "National laws",
-        FrameworkKind::AgencyRules => "Regulators' rules and positions",
-        FrameworkKind::BilateralArrangement => "Arrangements between authorities",
-    }
-}
 
 /// Query of pages that take no parameters: anything given is a 400.
 #[derive(Debug, Default, Deserialize, utoipa::IntoParams)]

@@ -1,5 +1,8 @@
-//! Listings across the dataset: every source with the frameworks that cite it.
+//! Listings across the dataset: every source with the frameworks that cite it, whole or filtered by framework,
+//! jurisdiction and kind (primary or not).
 
+use super::QueryError;
+use super::jurisdiction::selected_frameworks;
 use crate::ids::{FrameworkId, IsoDate};
 use crate::model::Dataset;
 use schemars::JsonSchema;
@@ -50,4 +53,71 @@ pub fn sources(data: &Dataset) -> Vec<SourceListing> {
             .then_with(|| a.title.cmp(&b.title))
     });
     list
+}
+
+/// What the user asked of the list of sources, as typed.
+#[derive(Debug, Clone, Default)]
+pub struct SourcesInput {
+    /// Framework ids: only sources these frameworks cite.
+    pub frameworks: Vec<String>,
+    /// Jurisdictions (codes, names, synonyms): only sources cited by the frameworks that apply there.
+    pub jurisdictions: Vec<String>,
+    /// `true`: primary sources only; `false`: secondary only.
+    pub primary: Option<String>,
+}
+
+/// The filter of the list of sources, parsed (echoed in the answer).
+#[derive(Debug, Clone, Default, Serialize, JsonSchema)]
+pub struct SourcesQuery {
+    /// The frameworks selected by id or through a jurisdiction; empty: every framework.
+    pub frameworks: Vec<FrameworkId>,
+    /// The jurisdictions as typed, trimmed (their frameworks are in `frameworks`).
+    pub jurisdictions: Vec<String>,
+    /// Primary sources only (`true`), secondary only (`false`), or both.
+    pub primary: Option<bool>,
+}
+
+/// The sources that pass a filter.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct SourceList {
+    /// The filter.
+    pub query: SourcesQuery,
+    /// How many of the listed sources are primary.
+    pub primary_count: usize,
+    /// The sources, primary first; `cited_by` lists only selected frameworks when some are selected.
+    pub sources: Vec<SourceListing>,
+}
+
+/// The sources cited by the selected frameworks (all when none is selected), of the kind asked for.
+pub fn source_list(data: &Dataset, input: &SourcesInput) -> Result<SourceList, QueryError> {
+    let frameworks = selected_frameworks(data, &input.frameworks, &input.jurisdictions)?;
+    let primary = match input.primary.as_deref().map(str::trim).filter(|p| !p.is_empty()) {
+        None => None,
+        Some("true") => Some(true),
+        Some("false") => Some(false),
+        Some(other) => {
+            return Err(QueryError::InvalidChoice {
+                parameter: "primary".into(),
+                value: other.to_owned(),
+                expected: "`true` (primary sources only) or `false` (secondary only)".into(),
+            });
+        }
+    };
+    let selected = !input.frameworks.is_empty() || !input.jurisdictions.is_empty();
+    let sources: Vec<SourceListing> = sources(data)
+        .into_iter()
+        .filter(|s| primary.is_none_or(|p| s.primary == p))
+        .filter_map(|mut s| {
+            if selected {
+                s.cited_by.retain(|f| frameworks.contains(f));
+            }
+            (!s.cited_by.is_empty()).then_some(s)
+        })
+        .collect();
+    let jurisdictions = super::split_list(&input.jurisdictions);
+    Ok(SourceList {
+        primary_count: sources.iter().filter(|s| s.primary).count(),
+        sources,
+        query: SourcesQuery { frameworks: if selected { frameworks } else { Vec::new() }, jurisdictions, primary },
+    })
 }

@@ -3,9 +3,9 @@
 //! dates, each with the state before and after and the citations of both; "coming up" is the same for the months
 //! ahead. Editorial time: the corrections log and the release. Also the diff of two dates of any comparison.
 
-use super::jurisdiction::{applicability, find_jurisdiction};
+use super::jurisdiction::selected_frameworks;
 use super::views::{CitationView, MilestoneView, citation_views};
-use super::{QueryError, find_aspect, find_framework, parse_date, split_list};
+use super::{QueryError, find_aspect, parse_date, split_list};
 use crate::ids::{AspectId, FrameworkId, IsoDate, ParameterId, RequirementId};
 use crate::model::{Dataset, Framework, Level, MilestoneKind, Provision, ProvisionState, Release, Status, Strength};
 use schemars::JsonSchema;
@@ -299,22 +299,7 @@ pub fn changes(data: &Dataset, input: &ChangesInput) -> Result<Changes, QueryErr
             expected: "a number of months from 0 to 120".into(),
         })?,
     };
-    let mut frameworks: Vec<FrameworkId> = Vec::new();
-    for id in split_list(&input.frameworks) {
-        let f = find_framework(data, &id)?;
-        if !frameworks.contains(&f.id) {
-            frameworks.push(f.id.clone());
-        }
-    }
-    for raw in split_list(&input.jurisdictions) {
-        let info = find_jurisdiction(data, &raw)?;
-        let app = applicability(data, &info.code);
-        for f in app.applies.iter().map(|a| a.framework).chain(app.only_in.iter().map(|(f, _)| *f)) {
-            if !frameworks.contains(&f.id) {
-                frameworks.push(f.id.clone());
-            }
-        }
-    }
+    let frameworks = selected_frameworks(data, &input.frameworks, &input.jurisdictions)?;
     let mut aspects = Vec::new();
     for id in split_list(&input.aspects) {
         let a = find_aspect(data, &id)?.id.clone();

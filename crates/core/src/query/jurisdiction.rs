@@ -83,6 +83,32 @@ pub struct Applicability<'d> {
     pub arrangements: Vec<&'d Framework>,
 }
 
+/// The frameworks a user selected: those named by id, then those that apply in each named jurisdiction (its own,
+/// its unions' and its sub-national places'), each once and in that order. Unknown ids or places are errors.
+pub(crate) fn selected_frameworks(
+    data: &Dataset,
+    ids: &[String],
+    places: &[String],
+) -> Result<Vec<FrameworkId>, QueryError> {
+    let mut frameworks: Vec<FrameworkId> = Vec::new();
+    for id in super::split_list(ids) {
+        let f = super::find_framework(data, &id)?;
+        if !frameworks.contains(&f.id) {
+            frameworks.push(f.id.clone());
+        }
+    }
+    for raw in super::split_list(places) {
+        let info = find_jurisdiction(data, &raw)?;
+        let app = applicability(data, &info.code);
+        for f in app.applies.iter().map(|a| a.framework).chain(app.only_in.iter().map(|(f, _)| *f)) {
+            if !frameworks.contains(&f.id) {
+                frameworks.push(f.id.clone());
+            }
+        }
+    }
+    Ok(frameworks)
+}
+
 /// Which frameworks apply in `code`. International standards apply only to `INT`: elsewhere they are what a
 /// jurisdiction is measured against, not its law. Arrangements between authorities are listed apart.
 pub fn applicability<'d>(data: &'d Dataset, code: &Jurisdiction) -> Applicability<'d> {

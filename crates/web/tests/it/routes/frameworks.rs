@@ -42,6 +42,47 @@ async fn jurisdictions_and_sources() {
     assert_eq!(sources["primary_count"], 6);
 }
 
+/// The listed sources' URLs and the frameworks each is cited by, from a `/sources.json` answer.
+fn listed(answer: &serde_json::Value) -> Vec<(String, Vec<String>, bool)> {
+    let strings = |v: &serde_json::Value| {
+        v.as_array().into_iter().flatten().filter_map(|x| x.as_str().map(str::to_owned)).collect()
+    };
+    answer["sources"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|s| (s["url"].as_str().unwrap_or("").to_owned(), strings(&s["cited_by"]), s["primary"] == true))
+        .collect()
+}
+
+#[tokio::test]
+async fn sources_are_filtered_by_framework_jurisdiction_and_kind() {
+    let all = listed(&get("/sources.json").await.json());
+    let by_alpha = get("/sources.json?f=ALPHA-LAW").await.json();
+    assert_eq!(by_alpha["query"]["frameworks"], serde_json::json!(["alpha-law"]), "ids are echoed canonical");
+    let by_alpha = listed(&by_alpha);
+    let cited_by_alpha: Vec<_> = all.iter().filter(|s| s.1.contains(&"alpha-law".to_owned())).map(|s| &s.0).collect();
+    assert!(!by_alpha.is_empty() && by_alpha.len() < all.len());
+    assert_eq!(by_alpha.iter().map(|s| &s.0).collect::<Vec<_>>(), cited_by_alpha, "exactly the sources it cites");
+    assert!(by_alpha.iter().all(|s| s.1 == ["alpha-law"]), "cited_by lists only the selection");
+    // JP's own framework is alpha-law in the fixture: the jurisdiction selects the same sources.
+    assert_eq!(listed(&get("/sources.json?j=jp").await.json()), by_alpha);
+    let primary = get("/sources.json?primary=true").await.json();
+    assert!(listed(&primary).iter().all(|s| s.2));
+    assert_eq!(listed(&primary).len(), 6);
+    assert_eq!(primary["primary_count"], 6);
+    let secondary = listed(&get("/sources.json?primary=false").await.json());
+    assert!(secondary.iter().all(|s| !s.2));
+    assert_eq!(secondary.len() + 6, all.len());
+    let page = get("/sources?f=alpha-law&primary=true").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("value=\"alpha-law\"") && page.body.contains("Show all"), "the form keeps the filter");
+    let unknown = get("/sources.json?f=alpha-lax").await;
+    assert_eq!(unknown.status, StatusCode::NOT_FOUND);
+    assert!(unknown.body.contains("alpha-law"), "the closest id is suggested: {}", unknown.body);
+    assert_eq!(get("/sources.json?primary=maybe").await.status, StatusCode::BAD_REQUEST);
+}
+
 #[tokio::test]
 async fn ids_in_any_case_redirect_to_the_canonical_url() {
     // Issue #12: `/frameworks/EU-MICA` redirects; the JSON suffix and the query are kept.

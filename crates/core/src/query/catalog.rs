@@ -69,12 +69,15 @@ pub struct SourcesInput {
 /// The filter of the list of sources, parsed (echoed in the answer).
 #[derive(Debug, Clone, Default, Serialize, JsonSchema)]
 pub struct SourcesQuery {
-    /// The frameworks selected by id or through a jurisdiction; empty: every framework.
+    /// The frameworks named by id, canonical.
     pub frameworks: Vec<FrameworkId>,
     /// The jurisdictions as typed, trimmed (their frameworks are in `frameworks`).
     pub jurisdictions: Vec<String>,
     /// Primary sources only (`true`), secondary only (`false`), or both.
     pub primary: Option<bool>,
+    /// The frameworks whose sources are listed: those named and those that apply in the jurisdictions; empty when
+    /// nothing is named (every framework's sources are listed).
+    pub selected: Vec<FrameworkId>,
 }
 
 /// The sources that pass a filter.
@@ -90,7 +93,8 @@ pub struct SourceList {
 
 /// The sources cited by the selected frameworks (all when none is selected), of the kind asked for.
 pub fn source_list(data: &Dataset, input: &SourcesInput) -> Result<SourceList, QueryError> {
-    let frameworks = selected_frameworks(data, &input.frameworks, &input.jurisdictions)?;
+    let selected = selected_frameworks(data, &input.frameworks, &input.jurisdictions)?;
+    let named = selected_frameworks(data, &input.frameworks, &[])?.unwrap_or_default();
     let primary = match input.primary.as_deref().map(str::trim).filter(|p| !p.is_empty()) {
         None => None,
         Some("true") => Some(true),
@@ -103,13 +107,12 @@ pub fn source_list(data: &Dataset, input: &SourcesInput) -> Result<SourceList, Q
             });
         }
     };
-    let selected = !input.frameworks.is_empty() || !input.jurisdictions.is_empty();
     let sources: Vec<SourceListing> = sources(data)
         .into_iter()
         .filter(|s| primary.is_none_or(|p| s.primary == p))
         .filter_map(|mut s| {
-            if selected {
-                s.cited_by.retain(|f| frameworks.contains(f));
+            if let Some(selected) = &selected {
+                s.cited_by.retain(|f| selected.contains(f));
             }
             (!s.cited_by.is_empty()).then_some(s)
         })
@@ -118,6 +121,6 @@ pub fn source_list(data: &Dataset, input: &SourcesInput) -> Result<SourceList, Q
     Ok(SourceList {
         primary_count: sources.iter().filter(|s| s.primary).count(),
         sources,
-        query: SourcesQuery { frameworks: if selected { frameworks } else { Vec::new() }, jurisdictions, primary },
+        query: SourcesQuery { frameworks: named, jurisdictions, primary, selected: selected.unwrap_or_default() },
     })
 }

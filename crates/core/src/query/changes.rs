@@ -307,10 +307,9 @@ pub fn changes(data: &Dataset, input: &ChangesInput) -> Result<Changes, QueryErr
             aspects.push(a);
         }
     }
-    let selected: Vec<&Framework> = if frameworks.is_empty() && input.jurisdictions.is_empty() {
-        data.frameworks.values().collect()
-    } else {
-        frameworks.iter().filter_map(|id| data.framework(id)).collect()
+    let selected: Vec<&Framework> = match &frameworks {
+        None => data.frameworks.values().collect(),
+        Some(ids) => ids.iter().filter_map(|id| data.framework(id)).collect(),
     };
     let all: Vec<LegalEvent> = selected.iter().flat_map(|f| framework_events(data, f, &aspects)).collect();
     let horizon = add_months(to.max(today), months);
@@ -338,7 +337,7 @@ pub fn changes(data: &Dataset, input: &ChangesInput) -> Result<Changes, QueryErr
     Ok(Changes {
         from,
         to,
-        frameworks: if frameworks.is_empty() { Vec::new() } else { frameworks },
+        frameworks: frameworks.unwrap_or_default(),
         aspects,
         upcoming,
         events,

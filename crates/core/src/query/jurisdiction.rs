@@ -84,20 +84,25 @@ pub struct Applicability<'d> {
 }
 
 /// The frameworks a user selected: those named by id, then those that apply in each named jurisdiction (its own,
-/// its unions' and its sub-national places'), each once and in that order. Unknown ids or places are errors.
+/// its unions' and its sub-national places'), each once and in that order; `None` when nothing is named (empty
+/// values, as an empty form field sends, name nothing). Unknown ids or places are errors.
 pub(crate) fn selected_frameworks(
     data: &Dataset,
     ids: &[String],
     places: &[String],
-) -> Result<Vec<FrameworkId>, QueryError> {
+) -> Result<Option<Vec<FrameworkId>>, QueryError> {
+    let (ids, places) = (super::split_list(ids), super::split_list(places));
+    if ids.is_empty() && places.is_empty() {
+        return Ok(None);
+    }
     let mut frameworks: Vec<FrameworkId> = Vec::new();
-    for id in super::split_list(ids) {
+    for id in ids {
         let f = super::find_framework(data, &id)?;
         if !frameworks.contains(&f.id) {
             frameworks.push(f.id.clone());
         }
     }
-    for raw in super::split_list(places) {
+    for raw in places {
         let info = find_jurisdiction(data, &raw)?;
         let app = applicability(data, &info.code);
         for f in app.applies.iter().map(|a| a.framework).chain(app.only_in.iter().map(|(f, _)| *f)) {
@@ -106,7 +111,7 @@ pub(crate) fn selected_frameworks(
             }
         }
     }
-    Ok(frameworks)
+    Ok(Some(frameworks))
 }
 
 /// Which frameworks apply in `code`. International standards apply only to `INT`: elsewhere they are what a

@@ -40,13 +40,9 @@ pub struct SourcesPage {
 }
 
 impl SourcesPage {
-    /// The frameworks of the filter, comma-separated, for the form.
+    /// The frameworks named in the filter, comma-separated, for the form.
     pub fn frameworks_value(&self) -> String {
-        if self.list.query.jurisdictions.is_empty() {
-            self.list.query.frameworks.iter().map(|f| f.as_str()).collect::<Vec<_>>().join(",")
-        } else {
-            String::new()
-        }
+        self.list.query.frameworks.iter().map(|f| f.as_str()).collect::<Vec<_>>().join(",")
     }
 
     /// Whether any filter is set.

@@ -10,6 +10,13 @@ async fn changes_list_events_corrections_and_link_their_feed() {
     let json = a.json();
     assert_eq!(json["events"][1]["kind"], "cell-change");
     assert_eq!(json["events"][1]["requirements_added"][0], "reserve-full-backing");
+    let everything = get("/changes.json?from=2023-01-01&to=2024-12-31").await.json();
+    assert!(!everything["events"].as_array().is_none_or(Vec::is_empty));
+    assert_eq!(
+        get("/changes.json?from=2023-01-01&to=2024-12-31&f=&j=").await.json(),
+        everything,
+        "empty fields select nothing: every framework's changes"
+    );
     let html = get("/changes?from=2026-01-01&f=alpha-law").await;
     assert!(html.body.contains("Threshold JPY 100,000"), "corrections are listed");
     assert!(html.body.contains(r#"<link rel="alternate" type="application/atom+xml" href="/changes.atom""#));

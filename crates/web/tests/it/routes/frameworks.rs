@@ -81,6 +81,14 @@ async fn sources_are_filtered_by_framework_jurisdiction_and_kind() {
     assert_eq!(unknown.status, StatusCode::NOT_FOUND);
     assert!(unknown.body.contains("alpha-law"), "the closest id is suggested: {}", unknown.body);
     assert_eq!(get("/sources.json?primary=maybe").await.status, StatusCode::BAD_REQUEST);
+    // The form sends its empty fields: they select nothing, so every source is listed.
+    assert_eq!(listed(&get("/sources.json?f=&j=&primary=").await.json()), all);
+    // Both a framework and a jurisdiction: the form keeps each as given, and the list covers both.
+    let both = get("/sources.json?f=beta-standard&j=JP").await.json();
+    assert_eq!(both["query"]["frameworks"], serde_json::json!(["beta-standard"]));
+    assert_eq!(both["query"]["selected"], serde_json::json!(["beta-standard", "alpha-law"]));
+    let page = get("/sources?f=beta-standard&j=JP").await;
+    assert!(page.body.contains("value=\"beta-standard\"") && page.body.contains("value=\"JP\""));
 }
 
 #[tokio::test]

@@ -698,16 +698,32 @@ impl DerivedSlots {
         DerivedSlots((0..count).map(|_| std::sync::OnceLock::new()).collect())
     }
 
-    /// The value in slot `index`, made by `make` the first time; `None` when there is no such slot or it holds
-    /// another type.
+    /// The value in slot `index`, made by `make` the first time, borrowed; `None` when there is no such slot or it
+    /// holds another type. Borrowing writes nothing shared, where cloning the `Arc` would write to its counts, a
+    /// cache line every thread that shows the value writes to as well.
     pub(crate) fn get_or_init<T: std::any::Any + Send + Sync>(
         &self,
         index: usize,
         make: impl FnOnce() -> T,
+    ) -> Option<&T> {
+        self.slot(index, make)?.downcast_ref::<T>()
+    }
+
+    /// The same value as an `Arc`, for a holder that outlives the borrow (a value kept elsewhere that includes it).
+    pub(crate) fn get_or_init_arc<T: std::any::Any + Send + Sync>(
+        &self,
+        index: usize,
+        make: impl FnOnce() -> T,
     ) -> Option<std::sync::Arc<T>> {
-        let slot = self.0.get(index)?;
-        let value = slot.get_or_init(|| std::sync::Arc::new(make()));
-        std::sync::Arc::clone(value).downcast::<T>().ok()
+        std::sync::Arc::clone(self.slot(index, make)?).downcast::<T>().ok()
+    }
+
+    fn slot<T: std::any::Any + Send + Sync>(
+        &self,
+        index: usize,
+        make: impl FnOnce() -> T,
+    ) -> Option<&std::sync::Arc<dyn std::any::Any + Send + Sync>> {
+        Some(self.0.get(index)?.get_or_init(|| std::sync::Arc::new(make())))
     }
 }
 

@@ -22,16 +22,17 @@ pub struct AspectInput {
 
 /// One framework's position on the aspect.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
-pub struct Position {
+pub struct Position<'d> {
     /// The framework.
     pub framework: FrameworkHeader,
     /// Its cell.
-    pub cell: std::sync::Arc<CellView>,
+    #[schemars(with = "CellView")]
+    pub cell: super::views::Shared<'d, CellView>,
 }
 
 /// Every framework's position on one aspect.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
-pub struct AspectReport {
+pub struct AspectReport<'d> {
     /// The aspect with its requirements and parameters.
     pub aspect: AspectView,
     /// Group name.
@@ -43,11 +44,11 @@ pub struct AspectReport {
     /// The date asked for; `null` means today.
     pub as_of: Option<IsoDate>,
     /// Positions in display order.
-    pub positions: Vec<Position>,
+    pub positions: Vec<Position<'d>>,
 }
 
 /// The positions of every framework on aspect `id`.
-pub fn aspect_report(data: &Dataset, id: &str, input: &AspectInput) -> Result<AspectReport, QueryError> {
+pub fn aspect_report<'d>(data: &'d Dataset, id: &str, input: &AspectInput) -> Result<AspectReport<'d>, QueryError> {
     let aspect = find_aspect(data, id)?;
     let sort = input.sort.as_deref().map(str::trim).filter(|s| !s.is_empty()).unwrap_or("name").to_owned();
     let key = match sort.as_str() {

@@ -3,7 +3,7 @@
 //! values, so the CLI and the web give the same answers and errors and echo the same values.
 
 use super::jurisdiction::{Applicability, JurisdictionHeader, MergedCell, applicability, find_jurisdiction};
-use super::views::{AspectHeader, CellView, FrameworkHeader, Kept, comparable};
+use super::views::{AspectHeader, CellView, FrameworkHeader, Kept, Shared, comparable};
 use super::{Direction, QueryError, find_aspect, find_framework, parse_date, split_list, suggestions};
 use crate::ids::{AspectId, FrameworkId, GroupId, IsoDate, Jurisdiction, ParameterId};
 use crate::model::{Aspect, Confidence, Dataset, Level, Strength, level_rank};
@@ -411,9 +411,9 @@ impl Column {
 /// A cell: one framework's cell, or a jurisdiction's merged cell.
 #[derive(Debug, Clone, JsonSchema)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
-pub enum Cell {
+pub enum Cell<'d> {
     /// A framework's cell.
-    Framework(std::sync::Arc<CellView>),
+    Framework(#[schemars(with = "CellView")] Shared<'d, CellView>),
     /// A jurisdiction's merged cell.
     Jurisdiction(std::sync::Arc<MergedCell>),
 }
@@ -426,7 +426,7 @@ enum TaggedCell<'a> {
     Jurisdiction(&'a MergedCell),
 }
 
-impl Serialize for Cell {
+impl Serialize for Cell<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
             // The JSON writer of answers writes a framework cell's JSON as its shared view kept it.
@@ -436,7 +436,7 @@ impl Serialize for Cell {
     }
 }
 
-impl Cell {
+impl Cell<'_> {
     /// The cell with its content withheld when its confidence is lower than `min`.
     pub fn withheld_below(self, min: Confidence) -> Self {
         match self {
@@ -483,16 +483,16 @@ impl Cell {
 
 /// A row: one aspect and its cells, in column order.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
-pub struct Row {
+pub struct Row<'d> {
     /// The aspect.
     pub aspect: AspectHeader,
     /// One cell per column, in the order of `Comparison::columns`.
-    pub cells: Vec<Cell>,
+    pub cells: Vec<Cell<'d>>,
 }
 
 /// The comparison table.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
-pub struct Comparison {
+pub struct Comparison<'d> {
     /// The date asked for; `null` means today's state.
     pub as_of: Option<IsoDate>,
     /// The sort applied.
@@ -500,7 +500,7 @@ pub struct Comparison {
     /// Columns, in display order.
     pub columns: Vec<Column>,
     /// Rows, in display order.
-    pub rows: Vec<Row>,
+    pub rows: Vec<Row<'d>>,
     /// The cells that differ from another date, when a diff was asked for.
     pub diff: Option<ComparisonDiff>,
 }
@@ -542,7 +542,7 @@ pub struct CellFacts {
     pub parameters: Vec<String>,
 }
 
-impl Cell {
+impl Cell<'_> {
     /// The facts a diff compares; `None` where the cell has no state.
     pub fn facts(&self) -> Option<CellFacts> {
         match self {
@@ -579,7 +579,7 @@ impl Cell {
     }
 }
 
-impl Comparison {
+impl Comparison<'_> {
     /// The diff of one cell, if the comparison has a diff and the cell differs.
     pub fn change(&self, column: &str, aspect: &AspectId) -> Option<&CellDiff> {
         self.diff.as_ref()?.changes.iter().find(|c| c.column == column && &c.aspect == aspect)
@@ -587,7 +587,7 @@ impl Comparison {
 }
 
 /// Runs a comparison of at least two columns.
-pub fn compare(data: &Dataset, query: &CompareQuery) -> Result<Comparison, QueryError> {
+pub fn compare<'d>(data: &'d Dataset, query: &CompareQuery) -> Result<Comparison<'d>, QueryError> {
     let columns = query.columns();
     if columns.len() < 2 {
         return Err(QueryError::TooFewColumns { given: columns.len() });
@@ -602,7 +602,7 @@ enum Resolved<'d> {
 }
 
 /// Builds the table of any number of columns (unknown ids are skipped), sorted.
-pub fn table(data: &Dataset, query: &CompareQuery, columns: &[ColumnId]) -> Comparison {
+pub fn table<'d>(data: &'d Dataset, query: &CompareQuery, columns: &[ColumnId]) -> Comparison<'d> {
     let as_of = query.as_of;
     let mut headers = Vec::new();
     let mut resolved = Vec::new();
@@ -623,7 +623,7 @@ pub fn table(data: &Dataset, query: &CompareQuery, columns: &[ColumnId]) -> Comp
             }
         }
     }
-    let cell = |column: &Resolved<'_>, aspect: &Aspect| {
+    let cell = |column: &Resolved<'d>, aspect: &Aspect| -> Cell<'d> {
         let built = match column {
             Resolved::Framework(f) => Cell::Framework(CellView::shared(data, f, aspect, as_of)),
             Resolved::Jurisdiction(code, app) => Cell::Jurisdiction(MergedCell::shared(data, app, code, aspect, as_of)),

@@ -262,22 +262,19 @@ impl MergedCell {
         aspect: &Aspect,
         date: Option<IsoDate>,
     ) -> std::sync::Arc<Self> {
-        let views = |frameworks: &mut dyn Iterator<Item = &Framework>| -> Vec<std::sync::Arc<CellView>> {
-            frameworks.map(|f| CellView::shared(data, f, aspect, date)).collect()
-        };
-        let applies = views(&mut applicability.applies.iter().map(|a| a.framework));
-        let only_in = views(&mut applicability.only_in.iter().map(|(f, _)| *f));
-        let identity = |v: &std::sync::Arc<CellView>| {
-            if v.has_content() { std::sync::Arc::as_ptr(v) as usize } else { 0 }
+        // The key is made from borrowed views (no reference counts written); the build takes them as `Arc`s.
+        let identity = |f: &Framework| {
+            let v = CellView::shared(data, f, aspect, date);
+            if v.has_content() { std::ptr::from_ref::<CellView>(&v) as usize } else { 0 }
         };
         let mut key: Vec<usize> = vec![std::ptr::from_ref(aspect) as usize];
-        key.extend(applies.iter().map(identity));
+        key.extend(applicability.applies.iter().map(|a| identity(a.framework)));
         key.push(usize::MAX);
-        key.extend(only_in.iter().map(identity));
-        let build = || MergedCell::from_views(data, applicability, code, aspect, applies, only_in);
+        key.extend(applicability.only_in.iter().map(|(f, _)| identity(f)));
+        let build = || MergedCell::build(data, applicability, code, aspect, date);
         data.derived
             .get_or_insert((code.to_string(), key.into_boxed_slice()), build)
-            .unwrap_or_else(|| std::sync::Arc::new(MergedCell::build(data, applicability, code, aspect, date)))
+            .unwrap_or_else(|| std::sync::Arc::new(build()))
     }
 
     /// Builds the merged cell of `code` on `aspect` as of `date` (today when `None`).
@@ -288,8 +285,9 @@ impl MergedCell {
         aspect: &Aspect,
         date: Option<IsoDate>,
     ) -> Self {
-        let applies = applicability.applies.iter().map(|a| CellView::shared(data, a.framework, aspect, date)).collect();
-        let only_in = applicability.only_in.iter().map(|(f, _)| CellView::shared(data, f, aspect, date)).collect();
+        let applies =
+            applicability.applies.iter().map(|a| CellView::shared_arc(data, a.framework, aspect, date)).collect();
+        let only_in = applicability.only_in.iter().map(|(f, _)| CellView::shared_arc(data, f, aspect, date)).collect();
         MergedCell::from_views(data, applicability, code, aspect, applies, only_in)
     }
 

@@ -8,6 +8,48 @@ use schemars::JsonSchema;
 use serde::Serialize;
 use std::sync::Arc;
 
+/// A value kept in the dataset and borrowed for as long as an answer needs it, or one made for this answer alone.
+/// Borrowing a kept value writes nothing shared; cloning an `Arc` every thread shows would write to its counts, a
+/// cache line the other threads keep writing to as well (on two cores this was a tenth of a comparison's cost).
+#[derive(Debug)]
+pub enum Shared<'d, T> {
+    /// Kept in the dataset.
+    Kept(&'d T),
+    /// Made for this answer.
+    Made(Arc<T>),
+}
+
+impl<T> Clone for Shared<'_, T> {
+    fn clone(&self) -> Self {
+        match self {
+            Shared::Kept(kept) => Shared::Kept(kept),
+            Shared::Made(made) => Shared::Made(Arc::clone(made)),
+        }
+    }
+}
+
+impl<T> std::ops::Deref for Shared<'_, T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        match self {
+            Shared::Kept(kept) => kept,
+            Shared::Made(made) => made,
+        }
+    }
+}
+
+impl<T> From<T> for Shared<'_, T> {
+    fn from(made: T) -> Self {
+        Shared::Made(Arc::new(made))
+    }
+}
+
+impl<T: Serialize> Serialize for Shared<'_, T> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        (**self).serialize(serializer)
+    }
+}
+
 /// Where a cell's content comes from on the requested date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
@@ -150,7 +192,7 @@ impl Kept {
 impl CellView {
     /// The rendering `which` of this view, made by `make` the first time; `None` when `which` has no slot or was
     /// kept with another type.
-    pub fn kept<T: std::any::Any + Send + Sync>(&self, which: Kept, make: impl FnOnce() -> T) -> Option<Arc<T>> {
+    pub fn kept<T: std::any::Any + Send + Sync>(&self, which: Kept, make: impl FnOnce() -> T) -> Option<&T> {
         self.kept.get_or_init(which.slot(), make)
     }
 
@@ -165,7 +207,7 @@ impl CellView {
     ) -> Result<S::Ok, S::Error> {
         if self.has_content() && crate::json::writing_kept() {
             let kept = self.kept(which, || crate::json::keep(value));
-            if let Some(Some(json)) = kept.as_deref() {
+            if let Some(Some(json)) = kept {
                 return json.serialize(serializer);
             }
         }
@@ -184,26 +226,59 @@ pub(crate) fn serialize_shared_view<S: serde::Serializer>(
 
 impl CellView {
     /// The cell of `framework` × `aspect` as of `date` (today when `None`), built once per distinct state and
-    /// shared: equal to [`CellView::build`] for the same arguments, without copying the cell again.
-    pub fn shared(data: &Dataset, framework: &Framework, aspect: &Aspect, date: Option<IsoDate>) -> Arc<Self> {
-        let blank = |state| Arc::new(CellView::blank(framework.id.clone(), aspect.id.clone(), state));
-        if not_yet_adopted(framework, date) {
-            return blank(CellState::NotYetAdopted);
+    /// shared: equal to [`CellView::build`] for the same arguments, without copying the cell again, and borrowed
+    /// from the framework (a view without a state is made afresh).
+    pub fn shared<'d>(
+        data: &Dataset,
+        framework: &'d Framework,
+        aspect: &Aspect,
+        date: Option<IsoDate>,
+    ) -> Shared<'d, Self> {
+        let build = || CellView::build(data, framework, aspect, date);
+        match Self::slot(framework, aspect, date) {
+            Ok((provision, Some(i))) => {
+                provision.derived.get_or_init(i, build).map_or_else(|| build().into(), Shared::Kept)
+            }
+            Ok((_, None)) => build().into(),
+            Err(state) => CellView::blank(framework.id.clone(), aspect.id.clone(), state).into(),
         }
-        let Some(provision) = framework.provisions.get(&aspect.id) else { return blank(CellState::Missing) };
+    }
+
+    /// The same view as an `Arc`, for a value kept in the dataset that includes it (a merged cell).
+    pub fn shared_arc(data: &Dataset, framework: &Framework, aspect: &Aspect, date: Option<IsoDate>) -> Arc<Self> {
+        let build = || CellView::build(data, framework, aspect, date);
+        match Self::slot(framework, aspect, date) {
+            Ok((provision, Some(i))) => {
+                provision.derived.get_or_init_arc(i, build).unwrap_or_else(|| Arc::new(build()))
+            }
+            Ok((_, None)) => Arc::new(build()),
+            Err(state) => Arc::new(CellView::blank(framework.id.clone(), aspect.id.clone(), state)),
+        }
+    }
+
+    /// Where the view of `framework` × `aspect` as of `date` is kept: the provision and its slot (`None`: not
+    /// kept), or the state of a view without content.
+    fn slot<'d>(
+        framework: &'d Framework,
+        aspect: &Aspect,
+        date: Option<IsoDate>,
+    ) -> Result<(&'d Provision, Option<usize>), CellState> {
+        if not_yet_adopted(framework, date) {
+            return Err(CellState::NotYetAdopted);
+        }
+        let provision = framework.provisions.get(&aspect.id).ok_or(CellState::Missing)?;
+        // A view depends on the date only through which state holds: today's before it applies (slot 1) or once it
+        // applies (slot 0), or past period i (slot 2 + i); so a cell has at most `2 + history` distinct views, each
+        // kept in the provision's slots once built. Sound because the dataset never changes after loading.
         let slot = match state_at(framework, provision, date) {
             StateAt::Current(..) => {
                 let on = date.unwrap_or_else(IsoDate::today);
                 Some(usize::from(provision.applies_from.is_some_and(|from| on < from)))
             }
             StateAt::Past(period) => provision.history.iter().position(|p| std::ptr::eq(p, period)).map(|i| 2 + i),
-            StateAt::NoRecord => return blank(CellState::NoRecord),
+            StateAt::NoRecord => return Err(CellState::NoRecord),
         };
-        // A view depends on the date only through which state holds: today's before it applies (slot 1) or once it
-        // applies (slot 0), or past period i (slot 2 + i); so a cell has at most `2 + history` distinct views, each
-        // kept in the provision's slots once built. Sound because the dataset never changes after loading.
-        let build = || CellView::build(data, framework, aspect, date);
-        slot.and_then(|i| provision.derived.get_or_init(i, build)).unwrap_or_else(|| Arc::new(build()))
+        Ok((provision, slot))
     }
 
     /// The cell of `framework` × `aspect` as of `date` (today when `None`).

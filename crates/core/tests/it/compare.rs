@@ -19,15 +19,15 @@ fn request(frameworks: &[&str]) -> CompareInput {
 }
 
 /// Parses the input once, as every interface does, then compares.
-fn run(data: &Dataset, input: &CompareInput) -> Result<Comparison, QueryError> {
+fn run<'d>(data: &'d Dataset, input: &CompareInput) -> Result<Comparison<'d>, QueryError> {
     compare(data, &CompareQuery::parse(data, input)?)
 }
 
-fn order(c: &Comparison) -> Vec<String> {
+fn order(c: &Comparison<'_>) -> Vec<String> {
     c.columns.iter().map(|f| f.sort_key()).collect()
 }
 
-fn framework_cell(cell: &Cell) -> &CellView {
+fn framework_cell<'a>(cell: &'a Cell<'_>) -> &'a CellView {
     match cell {
         Cell::Framework(c) => c,
         Cell::Jurisdiction(_) => panic!("expected a framework cell"),
@@ -38,11 +38,12 @@ const ALL: [&str; 3] = ["gamma-ban", "beta-standard", "alpha-law"];
 
 #[test]
 fn default_order_keeps_the_columns_as_chosen_and_sort_name_orders_them_by_short_name() {
-    let chosen = run(&fixture(), &request(&ALL)).expect("compare");
+    let data = fixture();
+    let chosen = run(&data, &request(&ALL)).expect("compare");
     assert_eq!(order(&chosen), ["gamma-ban", "beta-standard", "alpha-law"]);
-    let reversed = run(&fixture(), &CompareInput { dir: Some("desc".into()), ..request(&ALL) }).expect("compare");
+    let reversed = run(&data, &CompareInput { dir: Some("desc".into()), ..request(&ALL) }).expect("compare");
     assert_eq!(order(&reversed), ["alpha-law", "beta-standard", "gamma-ban"]);
-    let c = run(&fixture(), &CompareInput { sort: Some("name".into()), ..request(&ALL) }).expect("compare");
+    let c = run(&data, &CompareInput { sort: Some("name".into()), ..request(&ALL) }).expect("compare");
     assert_eq!(order(&c), ["alpha-law", "beta-standard", "gamma-ban"]);
     assert_eq!(c.rows.len(), 2);
     assert!(c.rows.iter().all(|r| r.cells.len() == 3));
@@ -156,7 +157,8 @@ fn bad_input_names_the_input_and_suggests() {
 fn groups_select_their_aspects() {
     let mut r = request(&ALL);
     r.groups = vec!["aml".into()];
-    let c = run(&fixture(), &r).expect("group");
+    let data = fixture();
+    let c = run(&data, &r).expect("group");
     assert_eq!(c.rows.len(), 1);
     assert_eq!(c.rows[0].aspect.id.as_str(), "travel-rule");
 }

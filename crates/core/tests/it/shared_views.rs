@@ -3,8 +3,7 @@
 //! established) and today.
 
 use cryptoreg_core::ids::IsoDate;
-use cryptoreg_core::query::views::CellView;
-use std::sync::Arc;
+use cryptoreg_core::query::views::{CellView, Shared};
 
 /// The dates around which `provision`'s view can change.
 fn edges(f: &cryptoreg_core::model::Framework, p: &cryptoreg_core::model::Provision) -> Vec<Option<IsoDate>> {
@@ -53,13 +52,21 @@ fn a_cell_is_built_once_per_state() {
     let (aspect_id, p) = f.provisions.iter().find(|(_, p)| !p.history.is_empty()).expect("a cell with history");
     let aspect = data.aspect(aspect_id).expect("aspect");
     let today = CellView::shared(&data, f, aspect, None);
-    assert!(Arc::ptr_eq(&today, &CellView::shared(&data, f, aspect, None)), "today's view is built once");
+    assert!(matches!(today, Shared::Kept(_)), "a view with a state is kept and borrowed, not made for the answer");
+    let same = |a: &CellView, b: &CellView| std::ptr::eq(a, b);
+    assert!(same(&today, &CellView::shared(&data, f, aspect, None)), "today's view is built once");
+    assert!(same(&today, &CellView::shared_arc(&data, f, aspect, None)), "the Arc form is the same view");
     let then = Some(p.history[0].from);
     let past = CellView::shared(&data, f, aspect, then);
-    assert!(Arc::ptr_eq(&past, &CellView::shared(&data, f, aspect, then)), "a past period's view is built once");
-    assert!(!Arc::ptr_eq(&past, &today), "different states get different views");
+    assert!(same(&past, &CellView::shared(&data, f, aspect, then)), "a past period's view is built once");
+    assert!(!same(&past, &today), "different states get different views");
     // A copy of the dataset builds its own views.
     let copy = data.clone();
     let copied = copy.frameworks.get(&f.id).expect("framework");
-    assert!(!Arc::ptr_eq(&today, &CellView::shared(&copy, copied, aspect, None)));
+    assert!(!same(&today, &CellView::shared(&copy, copied, aspect, None)));
+    // A view without a state (the framework has no cell on the aspect) is made for the answer.
+    let missing = data.aspects.iter().find(|a| !f.provisions.contains_key(&a.id));
+    if let Some(a) = missing {
+        assert!(matches!(CellView::shared(&data, f, a, None), Shared::Made(_)));
+    }
 }

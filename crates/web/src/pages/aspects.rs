@@ -63,17 +63,17 @@ pub struct SortColumn {
 /// Every framework's position on one aspect.
 #[derive(Debug, Serialize, Template, schemars::JsonSchema)]
 #[template(path = "aspect.html")]
-pub struct AspectPage {
+pub struct AspectPage<'d> {
     /// The aspect and every framework's position on it.
     #[serde(flatten)]
-    pub report: AspectReport,
+    pub report: AspectReport<'d>,
     #[serde(skip)]
     pub(crate) columns: Vec<SortColumn>,
     #[serde(skip)]
     pub(crate) chrome: Chrome,
 }
 
-impl AspectPage {
+impl AspectPage<'_> {
     /// A cell's value of a parameter and its US-dollar note; a binding cell without the value says "not recorded",
     /// so a blank never passes for "no requirement".
     pub fn parameter_text(&self, cell: &CellView, parameter: &ParameterId) -> (String, Option<String>) {

@@ -166,14 +166,14 @@ pub struct Grid {
 /// The comparison page and its JSON twin.
 #[derive(Debug, Serialize, Template, schemars::JsonSchema)]
 #[template(path = "compare.html")]
-pub struct ComparePage {
+pub struct ComparePage<'d> {
     /// The query as parsed: selected frameworks and jurisdictions, aspects, groups, sort, direction, date,
     /// orientation (duplicates removed, codes canonical).
     pub query: CompareQuery,
     /// Why there is no table (fewer than two columns).
     pub message: Option<String>,
     /// The table; `null` with fewer than two columns.
-    pub comparison: Option<Comparison>,
+    pub comparison: Option<Comparison<'d>>,
     #[serde(skip)]
     pub(crate) chips: Vec<Chip>,
     #[serde(skip)]
@@ -193,7 +193,7 @@ pub struct ComparePage {
     pub(crate) links: Links,
 }
 
-impl ComparePage {
+impl<'d> ComparePage<'d> {
     /// The query string of this view with `sort`/`dir`/`orient` overridden.
     fn href(&self, sort: &str, dir: Direction, orient: Orientation) -> String {
         self.href_without(sort, dir, orient, None)
@@ -227,14 +227,14 @@ impl ComparePage {
     }
 
     /// A framework cell's content in this page's form, rendered once for each shared view that has content.
-    pub fn cell_html(&self, cell: &CellView) -> std::sync::Arc<String> {
+    pub fn cell_html<'c>(&self, cell: &'c CellView) -> std::borrow::Cow<'c, str> {
         let levels = self.grid_view();
         let render = || CellHtml { c: cell, levels }.html();
         if !cell.has_content() {
             // Empty cells are short and often made afresh: nothing to keep.
-            return std::sync::Arc::new(render());
+            return render().into();
         }
-        cell.kept(Kept::Fragment(u8::from(levels)), render).unwrap_or_else(|| std::sync::Arc::new(render()))
+        cell.kept(Kept::Fragment(u8::from(levels)), render).map_or_else(|| render().into(), |kept| kept.as_str().into())
     }
 
     /// Whether cells show as a grid of levels (prose on demand) rather than prose.
@@ -334,7 +334,7 @@ impl ComparePage {
     }
 
     /// The cell at a grid position.
-    pub fn cell_at(&self, at: &(usize, usize)) -> Option<&Cell> {
+    pub fn cell_at(&self, at: &(usize, usize)) -> Option<&Cell<'d>> {
         self.comparison.as_ref()?.rows.get(at.0)?.cells.get(at.1)
     }
 
@@ -532,14 +532,14 @@ impl Links {
 
 /// Builds the page for `params`; `home` selects the data's home preset when nothing is chosen (on `/`). The JSON twin
 /// (`want`) carries only the query, the message and the comparison, so the table's links are built only for HTML.
-pub fn build(
-    data: &Dataset,
+pub fn build<'d>(
+    data: &'d Dataset,
     picker: std::sync::Arc<Picker>,
     params: CompareParams,
     home: bool,
     chrome: Chrome,
     want: Want,
-) -> Result<ComparePage, QueryError> {
+) -> Result<ComparePage<'d>, QueryError> {
     let query = CompareQuery::parse(data, &params.input(home))?;
     let (comparison, message) = match run_compare(data, &query) {
         Ok(c) => (Some(c), None),

@@ -347,6 +347,7 @@ impl CellView {
             valid_until: until,
             applies_from: provision.applies_from,
             applies_until: provision.applies_until,
+            kept: DerivedSlots::new(Kept::SLOTS),
             ..empty(state)
         }
     }
@@ -380,7 +381,8 @@ impl CellView {
             applies_from: None,
             applies_until: None,
             pending: false,
-            kept: DerivedSlots::new(Kept::SLOTS),
+            // Nothing is kept for a view without content: it is cheap to write and often made afresh.
+            kept: DerivedSlots::new(0),
         }
     }
 

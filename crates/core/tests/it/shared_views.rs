@@ -3,7 +3,7 @@
 //! established) and today.
 
 use cryptoreg_core::ids::IsoDate;
-use cryptoreg_core::query::views::{CellView, Shared};
+use cryptoreg_core::query::views::{CellView, Kept, Shared};
 
 /// The dates around which `provision`'s view can change.
 fn edges(f: &cryptoreg_core::model::Framework, p: &cryptoreg_core::model::Provision) -> Vec<Option<IsoDate>> {
@@ -67,6 +67,11 @@ fn a_cell_is_built_once_per_state() {
     // A view without a state (the framework has no cell on the aspect) is made for the answer.
     let missing = data.aspects.iter().find(|a| !f.provisions.contains_key(&a.id));
     if let Some(a) = missing {
-        assert!(matches!(CellView::shared(&data, f, a, None), Shared::Made(_)));
+        let blank = CellView::shared(&data, f, a, None);
+        assert!(matches!(blank, Shared::Made(_)));
+        assert!(blank.kept(Kept::Fragment(0), || 1_u8).is_none(), "a view without content keeps nothing");
     }
+    // A kept view keeps its renderings: made once, then the same.
+    let made = today.kept(Kept::Fragment(1), || String::from("fragment")).expect("a view with content keeps");
+    assert!(std::ptr::eq(made, today.kept(Kept::Fragment(1), || String::from("again")).expect("kept")));
 }

@@ -114,6 +114,10 @@ pub struct Escaped(String);
 impl Escaped {
     /// `text`, escaped as the templates escape it.
     fn text(text: &str) -> Self {
+        if !text.bytes().any(|b| matches!(b, b'<' | b'>' | b'&' | b'"' | b'\'')) {
+            // Nothing the templates escape: most labels and every id.
+            return Escaped(text.to_owned());
+        }
         Escaped(askama::filters::escape(text, askama::filters::Html).map(|e| e.to_string()).unwrap_or_default())
     }
 }
@@ -127,9 +131,8 @@ impl std::fmt::Display for Escaped {
 /// A sortable header cell.
 #[derive(Debug, Clone)]
 pub struct Header {
-    /// Visible label.
-    pub label: String,
-    /// The label escaped, for the `data-col` of every cell in its column.
+    /// The visible label, escaped once: it is written in the header and in the `data-col` of every cell in its
+    /// column.
     pub label_html: Escaped,
     /// Link that sorts by this header, escaped.
     pub sort_href: Escaped,
@@ -204,22 +207,14 @@ impl<'d> ComparePage<'d> {
         link(&self.query, sort, dir, orient, without)
     }
 
-    fn header(&self, key: &str, label: String, page_href: Option<String>) -> Header {
+    fn header(&self, key: &str, label: &str, page_href: Option<String>) -> Header {
         let (sort_href, aria_sort) = self.sort_link(key);
-        Header {
-            label_html: Escaped::text(&label),
-            label,
-            sort_href,
-            aria_sort,
-            page_href,
-            extra: Vec::new(),
-            badge: None,
-        }
+        Header { label_html: Escaped::text(label), sort_href, aria_sort, page_href, extra: Vec::new(), badge: None }
     }
 
     /// Link that sorts by `key` (toggling direction if it is already the key) and the current aria-sort.
     fn sort_link(&self, key: &str) -> (Escaped, Option<&'static str>) {
-        let current = self.query.sort.text() == key;
+        let current = self.links.current == key;
         let dir = self.query.dir;
         let next = if current { dir.reversed() } else { Direction::Asc };
         let aria = current.then_some(if dir == Direction::Asc { "ascending" } else { "descending" });
@@ -231,8 +226,14 @@ impl<'d> ComparePage<'d> {
         let levels = self.grid_view();
         let render = || CellHtml { c: cell, levels }.html();
         if !cell.has_content() {
-            // Empty cells are short and often made afresh: nothing to keep.
-            return render().into();
+            // A cell without content shows only why it is empty, which its state says: one fragment per state and
+            // form, rendered once.
+            static EMPTY: [[std::sync::OnceLock<String>; 2]; 6] =
+                [const { [const { std::sync::OnceLock::new() }; 2] }; 6];
+            return match EMPTY.get(cell.state as usize) {
+                Some(forms) => forms[usize::from(levels)].get_or_init(render).as_str().into(),
+                None => render().into(),
+            };
         }
         cell.kept(Kept::Fragment(u8::from(levels)), render).map_or_else(|| render().into(), |kept| kept.as_str().into())
     }
@@ -365,8 +366,8 @@ impl<'d> ComparePage<'d> {
     }
 
     /// The sort key, as written.
-    pub fn sort_text(&self) -> String {
-        self.query.sort.text()
+    pub fn sort_text(&self) -> &str {
+        &self.links.current
     }
 
     /// Whether the sort is descending.
@@ -376,13 +377,12 @@ impl<'d> ComparePage<'d> {
 
     fn build_grid(&self, data: &Dataset, c: &Comparison) -> Grid {
         let column_header = |col: &Column| {
-            let mut h = self.header(&col.sort_key(), col.short().to_owned(), Some(col.href()));
+            let mut h = self.header(&col.sort_key(), col.short(), Some(col.href()));
             h.badge = col.badge().map(str::to_owned);
             h
         };
         let aspect_header = |r: &Row| {
-            let mut h =
-                self.header(r.aspect.id.as_str(), r.aspect.name.clone(), Some(format!("/aspects/{}", r.aspect.id)));
+            let mut h = self.header(r.aspect.id.as_str(), &r.aspect.name, Some(format!("/aspects/{}", r.aspect.id)));
             if let Some(a) = data.aspect(&r.aspect.id) {
                 h.extra = a
                     .parameters
@@ -397,7 +397,7 @@ impl<'d> ComparePage<'d> {
         };
         match self.query.orient {
             Orientation::Aspects => Grid {
-                corner: self.header("aspect", "Aspect".into(), None),
+                corner: self.header("aspect", "Aspect", None),
                 columns: c.columns.iter().map(column_header).collect(),
                 rows: c
                     .rows
@@ -410,7 +410,7 @@ impl<'d> ComparePage<'d> {
                     .collect(),
             },
             Orientation::Frameworks => Grid {
-                corner: self.header("name", "Framework or jurisdiction".into(), None),
+                corner: self.header("name", "Framework or jurisdiction", None),
                 columns: c.rows.iter().map(aspect_header).collect(),
                 rows: c
                     .columns
@@ -444,6 +444,8 @@ pub(crate) struct Links {
     before_sort_html: Escaped,
     /// `after_sort` escaped for HTML.
     after_sort_html: Escaped,
+    /// The current sort key, as written in a link.
+    current: String,
 }
 
 impl Links {
@@ -482,11 +484,15 @@ impl Links {
         }
         let before_sort = lists.join("&");
         let after_sort = query_string(rest.iter().map(|(k, v)| (*k, v.as_str())));
+        Links { current: q.sort.text(), before_sort, after_sort, ..Links::default() }
+    }
+
+    /// The same, with the parts escaped for HTML once (for a page's many sort links; a single link needs none).
+    fn escaped(self) -> Self {
         Links {
-            before_sort_html: Escaped::text(&before_sort),
-            after_sort_html: Escaped::text(&after_sort),
-            before_sort,
-            after_sort,
+            before_sort_html: Escaped::text(&self.before_sort),
+            after_sort_html: Escaped::text(&self.after_sort),
+            ..self
         }
     }
 
@@ -501,7 +507,13 @@ impl Links {
 
     /// The same link escaped for HTML, from the parts escaped once.
     fn to_html(&self, sort: &str, dir: Direction) -> Escaped {
-        let sort = (sort != "chosen").then(|| Escaped::text(&query_string([("sort", sort)])).0);
+        // A key of letters, digits, `-`, `.` and `_` (every id is) needs neither URL encoding nor HTML escaping.
+        let plain = sort.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_'));
+        let sort = match sort {
+            "chosen" => None,
+            key if plain => Some(format!("sort={key}")),
+            key => Some(Escaped::text(&query_string([("sort", key)])).0),
+        };
         let parts = [
             Some(self.before_sort_html.0.as_str()),
             sort.as_deref(),
@@ -569,7 +581,7 @@ pub fn build<'d>(
     if want == Want::Json {
         return Ok(page);
     }
-    page.links = Links::new(&page.query, page.query.orient, None);
+    page.links = Links::new(&page.query, page.query.orient, None).escaped();
     let mut labels: Vec<String> =
         page.query.frameworks.iter().filter_map(|id| data.framework(id).map(|f| f.short.clone())).collect();
     labels.extend(page.query.jurisdictions.iter().map(|j| data.jurisdiction_name(j).to_owned()));

@@ -128,20 +128,80 @@ impl std::fmt::Display for Escaped {
     }
 }
 
+impl askama::FastWritable for Escaped {
+    fn write_into<W: std::fmt::Write + ?Sized>(&self, dest: &mut W, _: &dyn askama::Values) -> askama::Result<()> {
+        Ok(dest.write_str(&self.0)?)
+    }
+}
+
+/// What a sort link sorts by: a key and the direction the link asks for.
+#[derive(Debug, Clone)]
+pub struct SortTarget {
+    /// The sort key, as written in a link.
+    pub key: String,
+    /// The direction the link asks for.
+    pub dir: Direction,
+}
+
+/// A sort link written straight into the page from the parts of [`Links`] escaped once: a table has dozens of
+/// them, each repeating the selection, so none is built as a string of its own.
+pub struct SortHref<'a> {
+    links: &'a Links,
+    target: &'a SortTarget,
+}
+
+impl SortHref<'_> {
+    fn write(&self, out: &mut (impl std::fmt::Write + ?Sized)) -> std::fmt::Result {
+        let key = self.target.key.as_str();
+        // A key of letters, digits, `-`, `.` and `_` (every id is) needs neither URL encoding nor HTML escaping.
+        let plain = key.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_'));
+        let encoded = (!plain).then(|| Escaped::text(&query_string([("sort", key)])).0);
+        let sort: &[&str] = match &encoded {
+            _ if key == "chosen" => &[],
+            Some(encoded) => &[encoded.as_str()],
+            None => &["sort=", key],
+        };
+        let dir: &[&str] = if self.target.dir == Direction::Desc { &["dir=desc"] } else { &[] };
+        out.write_str("/compare")?;
+        let mut first = true;
+        for part in [&[self.links.before_sort_html.0.as_str()][..], sort, dir, &[self.links.after_sort_html.0.as_str()]]
+        {
+            if part.iter().all(|p| p.is_empty()) {
+                continue;
+            }
+            out.write_str(if std::mem::take(&mut first) { "?" } else { "&#38;" })?;
+            part.iter().try_for_each(|p| out.write_str(p))?;
+        }
+        Ok(())
+    }
+}
+
+impl std::fmt::Display for SortHref<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.write(f)
+    }
+}
+
+impl askama::FastWritable for SortHref<'_> {
+    fn write_into<W: std::fmt::Write + ?Sized>(&self, dest: &mut W, _: &dyn askama::Values) -> askama::Result<()> {
+        Ok(self.write(dest)?)
+    }
+}
+
 /// A sortable header cell.
 #[derive(Debug, Clone)]
 pub struct Header {
     /// The visible label, escaped once: it is written in the header and in the `data-col` of every cell in its
     /// column.
     pub label_html: Escaped,
-    /// Link that sorts by this header, escaped.
-    pub sort_href: Escaped,
+    /// What its sort link sorts by (written by [`ComparePage::sort_href`]).
+    pub sort: SortTarget,
     /// `ascending` / `descending` when this header is the sort key.
     pub aria_sort: Option<&'static str>,
     /// Link to the framework's or aspect's page.
     pub page_href: Option<String>,
-    /// Extra sort links (parameters): label, href, current direction.
-    pub extra: Vec<(String, Escaped, Option<&'static str>)>,
+    /// Extra sort links (parameters): label, what it sorts by, current direction.
+    pub extra: Vec<(String, SortTarget, Option<&'static str>)>,
     /// A marker, e.g. "not yet adopted".
     pub badge: Option<String>,
 }
@@ -208,17 +268,22 @@ impl<'d> ComparePage<'d> {
     }
 
     fn header(&self, key: &str, label: &str, page_href: Option<String>) -> Header {
-        let (sort_href, aria_sort) = self.sort_link(key);
-        Header { label_html: Escaped::text(label), sort_href, aria_sort, page_href, extra: Vec::new(), badge: None }
+        let (sort, aria_sort) = self.sort_link(key);
+        Header { label_html: Escaped::text(label), sort, aria_sort, page_href, extra: Vec::new(), badge: None }
     }
 
     /// Link that sorts by `key` (toggling direction if it is already the key) and the current aria-sort.
-    fn sort_link(&self, key: &str) -> (Escaped, Option<&'static str>) {
+    fn sort_link(&self, key: &str) -> (SortTarget, Option<&'static str>) {
         let current = self.links.current == key;
         let dir = self.query.dir;
         let next = if current { dir.reversed() } else { Direction::Asc };
         let aria = current.then_some(if dir == Direction::Asc { "ascending" } else { "descending" });
-        (self.links.to_html(key, next), aria)
+        (SortTarget { key: key.to_owned(), dir: next }, aria)
+    }
+
+    /// The link that sorts by `target`, escaped for HTML.
+    pub fn sort_href<'a>(&'a self, target: &'a SortTarget) -> SortHref<'a> {
+        SortHref { links: &self.links, target }
     }
 
     /// A framework cell's content in this page's form, rendered once for each shared view that has content.
@@ -503,24 +568,6 @@ impl Links {
             [Some(self.before_sort.as_str()), sort.as_deref(), Self::dir(dir), Some(self.after_sort.as_str())],
             "&",
         )
-    }
-
-    /// The same link escaped for HTML, from the parts escaped once.
-    fn to_html(&self, sort: &str, dir: Direction) -> Escaped {
-        // A key of letters, digits, `-`, `.` and `_` (every id is) needs neither URL encoding nor HTML escaping.
-        let plain = sort.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_'));
-        let sort = match sort {
-            "chosen" => None,
-            key if plain => Some(format!("sort={key}")),
-            key => Some(Escaped::text(&query_string([("sort", key)])).0),
-        };
-        let parts = [
-            Some(self.before_sort_html.0.as_str()),
-            sort.as_deref(),
-            Self::dir(dir),
-            Some(self.after_sort_html.0.as_str()),
-        ];
-        Escaped(Self::join(parts, Escaped::text("&").0.as_str()))
     }
 
     /// The direction's part of a link (none for ascending).

@@ -540,8 +540,9 @@ fn build_provision(
         confidence: Confidence::parse(p.confidence.get_ref()).unwrap_or(Confidence::Low),
         reviewed: IsoDate::parse(p.reviewed.get_ref()).ok()?,
         note: p.note.clone(),
-        // One slot per view the cell can show: today's, before and after it applies, and each past period.
-        derived: DerivedSlots::new(history.len() + 2),
+        // One slot per view the cell can show: today's, before and after it applies, each past period, and the
+        // two without content (not yet adopted, no record).
+        derived: DerivedSlots::new(history.len() + 4),
         history,
     })
 }

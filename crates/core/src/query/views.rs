@@ -227,7 +227,7 @@ pub(crate) fn serialize_shared_view<S: serde::Serializer>(
 impl CellView {
     /// The cell of `framework` × `aspect` as of `date` (today when `None`), built once per distinct state and
     /// shared: equal to [`CellView::build`] for the same arguments, without copying the cell again, and borrowed
-    /// from the framework (a view without a state is made afresh).
+    /// from the framework (the view of an aspect the framework has no cell on is made afresh).
     pub fn shared<'d>(
         data: &Dataset,
         framework: &'d Framework,
@@ -257,26 +257,28 @@ impl CellView {
     }
 
     /// Where the view of `framework` × `aspect` as of `date` is kept: the provision and its slot (`None`: not
-    /// kept), or the state of a view without content.
+    /// kept), or, for a framework without a cell on the aspect, the state of the view without content.
     fn slot<'d>(
         framework: &'d Framework,
         aspect: &Aspect,
         date: Option<IsoDate>,
     ) -> Result<(&'d Provision, Option<usize>), CellState> {
+        let provision = framework.provisions.get(&aspect.id);
         if not_yet_adopted(framework, date) {
-            return Err(CellState::NotYetAdopted);
+            return provision.map(|p| (p, Some(p.history.len() + 2))).ok_or(CellState::NotYetAdopted);
         }
-        let provision = framework.provisions.get(&aspect.id).ok_or(CellState::Missing)?;
+        let provision = provision.ok_or(CellState::Missing)?;
         // A view depends on the date only through which state holds: today's before it applies (slot 1) or once it
-        // applies (slot 0), or past period i (slot 2 + i); so a cell has at most `2 + history` distinct views, each
-        // kept in the provision's slots once built. Sound because the dataset never changes after loading.
+        // applies (slot 0), past period i (slot 2 + i), none yet adopted (slot 2 + history) or none recorded (slot
+        // 3 + history); so a cell has at most `4 + history` distinct views, each kept in the provision's slots once
+        // built. Sound because the dataset never changes after loading.
         let slot = match state_at(framework, provision, date) {
             StateAt::Current(..) => {
                 let on = date.unwrap_or_else(IsoDate::today);
                 Some(usize::from(provision.applies_from.is_some_and(|from| on < from)))
             }
             StateAt::Past(period) => provision.history.iter().position(|p| std::ptr::eq(p, period)).map(|i| 2 + i),
-            StateAt::NoRecord => return Err(CellState::NoRecord),
+            StateAt::NoRecord => Some(provision.history.len() + 3),
         };
         Ok((provision, slot))
     }

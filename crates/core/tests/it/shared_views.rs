@@ -64,7 +64,13 @@ fn a_cell_is_built_once_per_state() {
     let copy = data.clone();
     let copied = copy.frameworks.get(&f.id).expect("framework");
     assert!(!same(&today, &CellView::shared(&copy, copied, aspect, None)));
-    // A view without a state (the framework has no cell on the aspect) is made for the answer.
+    // Before the framework existed the view has no content, and it is kept as well.
+    let before = f.established_on().and_then(|d| shifted(d, -1));
+    assert!(before.is_some(), "{} has a date of establishment", f.id);
+    let early = CellView::shared(&data, f, aspect, before);
+    assert!(!early.has_content() && matches!(early, Shared::Kept(_)), "a view without content is kept");
+    assert!(same(&early, &CellView::shared(&data, f, aspect, before)));
+    // The view of an aspect the framework has no cell on is made for the answer.
     let missing = data.aspects.iter().find(|a| !f.provisions.contains_key(&a.id));
     if let Some(a) = missing {
         let blank = CellView::shared(&data, f, a, None);

@@ -259,12 +259,7 @@ pub struct ComparePage<'d> {
 impl<'d> ComparePage<'d> {
     /// The query string of this view with `sort`/`dir`/`orient` overridden.
     fn href(&self, sort: &str, dir: Direction, orient: Orientation) -> String {
-        self.href_without(sort, dir, orient, None)
-    }
-
-    /// The same, without one selected framework id or jurisdiction code (for its chip's remove link).
-    fn href_without(&self, sort: &str, dir: Direction, orient: Orientation, without: Option<&str>) -> String {
-        link(&self.query, sort, dir, orient, without)
+        link(&self.query, sort, dir, orient, None)
     }
 
     fn header(&self, key: &str, label: &str, page_href: Option<String>) -> Header {
@@ -503,6 +498,8 @@ fn link(q: &CompareQuery, sort: &str, dir: Direction, orient: Orientation, witho
 pub(crate) struct Links {
     /// The selection: `f` and `j` lists, groups and aspects.
     before_sort: String,
+    /// Groups and aspects alone.
+    selection: String,
     /// Date, orientation, diff, view and minimum confidence.
     after_sort: String,
     /// `before_sort` escaped for HTML.
@@ -516,21 +513,10 @@ pub(crate) struct Links {
 impl Links {
     /// The links of comparison `q` in orientation `orient`, leaving out the selected id or code `without`.
     fn new(q: &CompareQuery, orient: Orientation, without: Option<&str>) -> Self {
-        // Ids and codes are validated kebab-case or uppercase codes: nothing in them needs escaping, so each list
-        // goes comma-separated in one parameter (the parser splits it), which keeps the many sort links short.
-        let kept = |id: &&str| Some(*id) != without;
-        let frameworks: Vec<&str> = q.frameworks.iter().map(|f| f.as_str()).filter(kept).collect();
-        let jurisdictions: Vec<&str> = q.jurisdictions.iter().map(|j| j.as_str()).filter(kept).collect();
-        let mut lists = Vec::new();
-        for (key, ids) in [("f", frameworks), ("j", jurisdictions)] {
-            if !ids.is_empty() {
-                lists.push(format!("{key}={}", ids.join(",")));
-            }
-        }
         let groups = q.groups.iter().map(|g| ("group", g.to_string()));
         let aspects = q.aspects.iter().map(|a| ("aspects", a.to_string()));
         let selection: Vec<(&str, String)> = groups.chain(aspects).collect();
-        lists.extend(Some(query_string(selection.iter().map(|(k, v)| (*k, v.as_str())))).filter(|r| !r.is_empty()));
+        let selection = query_string(selection.iter().map(|(k, v)| (*k, v.as_str())));
         let mut rest: Vec<(&str, String)> = Vec::new();
         if let Some(d) = q.as_of {
             rest.push(("as_of", d.to_string()));
@@ -547,9 +533,39 @@ impl Links {
         if let Some(c) = q.min_confidence {
             rest.push(("min_confidence", c.as_str().to_owned()));
         }
-        let before_sort = lists.join("&");
-        let after_sort = query_string(rest.iter().map(|(k, v)| (*k, v.as_str())));
-        Links { current: q.sort.text(), before_sort, after_sort, ..Links::default() }
+        Links {
+            current: q.sort.text(),
+            before_sort: Self::selected(q, without, &selection),
+            after_sort: query_string(rest.iter().map(|(k, v)| (*k, v.as_str()))),
+            selection,
+            ..Links::default()
+        }
+    }
+
+    /// The same links without the selected id or code `id` (a chip's remove link), sharing everything else.
+    fn without(&self, q: &CompareQuery, id: &str) -> Self {
+        Links {
+            before_sort: Self::selected(q, Some(id), &self.selection),
+            after_sort: self.after_sort.clone(),
+            ..Links::default()
+        }
+    }
+
+    /// The `f` and `j` lists of `q` without `without`, then `selection` (groups and aspects).
+    fn selected(q: &CompareQuery, without: Option<&str>, selection: &str) -> String {
+        // Ids and codes are validated kebab-case or uppercase codes: nothing in them needs escaping, so each list
+        // goes comma-separated in one parameter (the parser splits it), which keeps the many sort links short.
+        let frameworks: Vec<&str> = q.frameworks.iter().map(|f| f.as_str()).collect();
+        let jurisdictions: Vec<&str> = q.jurisdictions.iter().map(|j| j.as_str()).collect();
+        let mut parts: Vec<String> = Vec::with_capacity(3);
+        for (key, mut ids) in [("f", frameworks), ("j", jurisdictions)] {
+            ids.retain(|id| Some(*id) != without);
+            if !ids.is_empty() {
+                parts.push(format!("{key}={}", ids.join(",")));
+            }
+        }
+        parts.extend(Some(selection.to_owned()).filter(|s| !s.is_empty()));
+        parts.join("&")
     }
 
     /// The same, with the parts escaped for HTML once (for a page's many sort links; a single link needs none).
@@ -632,13 +648,13 @@ pub fn build<'d>(
     let mut labels: Vec<String> =
         page.query.frameworks.iter().filter_map(|id| data.framework(id).map(|f| f.short.clone())).collect();
     labels.extend(page.query.jurisdictions.iter().map(|j| data.jurisdiction_name(j).to_owned()));
-    page.orient_href = page.href(&page.query.sort.text(), page.query.dir, page.query.orient.flipped());
-    let (sort, dir, orient) = (page.query.sort.text(), page.query.dir, page.query.orient);
+    let (sort, dir) = (page.links.current.clone(), page.query.dir);
+    page.orient_href = page.href(&sort, dir, page.query.orient.flipped());
     let ids =
         page.query.frameworks.iter().map(|f| f.as_str()).chain(page.query.jurisdictions.iter().map(|j| j.as_str()));
     page.chips = ids
         .zip(labels)
-        .map(|(id, label)| Chip { label, remove_href: page.href_without(&sort, dir, orient, Some(id)) })
+        .map(|(id, label)| Chip { label, remove_href: page.links.without(&page.query, id).to(&sort, dir) })
         .collect();
     if page.comparison.is_some() {
         page.grid = page.comparison.as_ref().map(|c| page.build_grid(data, c));

@@ -1,6 +1,7 @@
 //! The cost of one answer without a server: a comparison of 2 to 8 frameworks built, rendered and sent through the
 //! whole middleware stack, on the shipped dataset. Each iteration asks for a URL the answer cache has not seen
-//! (a fresh as-of date), so the work is measured, not the cache; the same for 2 to 6 jurisdictions' merged columns;
+//! (an as-of date between 2015 and 2026, as the load generator's, and a turn of the pool), so the work is measured,
+//! not the cache; the same for 2 to 6 jurisdictions' merged columns;
 //! and a repeated URL.
 //! Run: `cargo bench -p cryptoreg-web --bench answer`.
 
@@ -46,7 +47,10 @@ fn answers(c: &mut Criterion) {
                 b.iter(|| {
                     counter += 1;
                     let n = 2 + (counter % (pool.len() as u64 - 1)) as usize;
-                    let ids: Vec<String> = pool[..n].iter().map(|id| format!("{key}={id}")).collect();
+                    // The pool turns by one after every 4,380 dates, so a URL comes back only after tens of thousands.
+                    let turn = (counter / DAYS) as usize % pool.len();
+                    let ids: Vec<String> =
+                        pool.iter().cycle().skip(turn).take(n).map(|id| format!("{key}={id}")).collect();
                     run(format!("/compare{json}?{}&as_of={}", ids.join("&"), date_for(counter)))
                 })
             });
@@ -59,12 +63,16 @@ fn answers(c: &mut Criterion) {
     group.finish();
 }
 
-/// A valid date for each `n`, different for every `n` below 12 × 28 × 100 (so each URL is new to the cache).
+/// The days from 2015-01-01 that the dates of cache misses spread over (to the end of 2026, as `bench/random-compare.lua`).
+const DAYS: u64 = 4_380;
+
+/// A date between 2015-01-01 and 2026-12-30 for each `n`, different for every `n` below [`DAYS`] and spread over the
+/// whole range in any run of consecutive `n` (a multiplicative permutation), so a short run (a profile) asks for the
+/// same mix of past and present states as a long one.
 fn date_for(n: u64) -> String {
-    let year = 2000 + (n / 336) % 100;
-    let month = (n % 336) / 28 + 1;
-    let day = n % 28 + 1;
-    format!("{year}-{month:02}-{day:02}")
+    let day = (n % DAYS) * 2_654_435_761 % DAYS;
+    let start = jiff::civil::date(2015, 1, 1);
+    start.checked_add(jiff::Span::new().days(day as i64)).unwrap_or(start).to_string()
 }
 
 criterion_group!(benches, answers);

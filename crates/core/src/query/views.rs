@@ -197,15 +197,15 @@ impl CellView {
     }
 
     /// Serialises `value` (this view, or this view in a wrapper) as the JSON kept in slot `which` while the JSON
-    /// writer of answers runs, keeping it the first time; otherwise, or for a view without content (cheap to write
-    /// and often made afresh), serialises it as usual.
+    /// writer of answers runs, keeping it the first time; otherwise, or for a view made for one answer (which keeps
+    /// nothing), serialises it as usual.
     pub(crate) fn serialize_kept<T: Serialize, S: serde::Serializer>(
         &self,
         which: Kept,
         value: &T,
         serializer: S,
     ) -> Result<S::Ok, S::Error> {
-        if self.has_content() && crate::json::writing_kept() {
+        if crate::json::writing_kept() {
             let kept = self.kept(which, || crate::json::keep(value));
             if let Some(Some(json)) = kept {
                 return json.serialize(serializer);
@@ -240,7 +240,7 @@ impl CellView {
                 provision.derived.get_or_init(i, build).map_or_else(|| build().into(), Shared::Kept)
             }
             Ok((_, None)) => build().into(),
-            Err(state) => CellView::blank(framework.id.clone(), aspect.id.clone(), state).into(),
+            Err(state) => CellView::blank(framework.id.clone(), aspect.id.clone(), state).unkept().into(),
         }
     }
 
@@ -252,7 +252,7 @@ impl CellView {
                 provision.derived.get_or_init_arc(i, build).unwrap_or_else(|| Arc::new(build()))
             }
             Ok((_, None)) => Arc::new(build()),
-            Err(state) => Arc::new(CellView::blank(framework.id.clone(), aspect.id.clone(), state)),
+            Err(state) => Arc::new(CellView::blank(framework.id.clone(), aspect.id.clone(), state).unkept()),
         }
     }
 
@@ -349,7 +349,6 @@ impl CellView {
             valid_until: until,
             applies_from: provision.applies_from,
             applies_until: provision.applies_until,
-            kept: DerivedSlots::new(Kept::SLOTS),
             ..empty(state)
         }
     }
@@ -383,16 +382,20 @@ impl CellView {
             applies_from: None,
             applies_until: None,
             pending: false,
-            // Nothing is kept for a view without content: it is cheap to write and often made afresh.
-            kept: DerivedSlots::new(0),
+            kept: DerivedSlots::new(Kept::SLOTS),
         }
+    }
+
+    /// The same view keeping no renderings: for a view made for one answer, which nothing else shows.
+    fn unkept(self) -> Self {
+        CellView { kept: DerivedSlots::new(0), ..self }
     }
 
     /// The same cell with its content withheld (the confidence stays, to say why).
     pub fn withheld(&self) -> Self {
         CellView {
             confidence: self.confidence,
-            ..CellView::blank(self.framework.clone(), self.aspect.clone(), CellState::Withheld)
+            ..CellView::blank(self.framework.clone(), self.aspect.clone(), CellState::Withheld).unkept()
         }
     }
 

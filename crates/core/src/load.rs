@@ -402,6 +402,7 @@ fn build_aspect(a: &format::AspectEntry) -> Option<Aspect> {
                 })
             })
             .collect(),
+        derived: DerivedSlots::new(1),
     })
 }
 

@@ -408,6 +408,10 @@ pub struct Aspect {
     pub requirements: Vec<Requirement>,
     /// The typed parameters of this aspect.
     pub parameters: Vec<Parameter>,
+    /// Values derived from the aspect, kept for reuse (the query layer keeps its row header here); not data.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub(crate) derived: DerivedSlots,
 }
 
 impl Aspect {

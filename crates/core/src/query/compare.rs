@@ -485,7 +485,9 @@ impl Cell<'_> {
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Row<'d> {
     /// The aspect.
-    pub aspect: AspectHeader,
+    #[serde(serialize_with = "super::views::serialize_shared_header")]
+    #[schemars(with = "AspectHeader")]
+    pub aspect: Shared<'d, AspectHeader>,
     /// One cell per column, in the order of `Comparison::columns`.
     pub cells: Vec<Cell<'d>>,
 }
@@ -640,7 +642,10 @@ pub fn table<'d>(data: &'d Dataset, query: &CompareQuery, columns: &[ColumnId]) 
         rows: query
             .selected_aspects(data)
             .iter()
-            .map(|a| Row { aspect: AspectHeader::build(data, a), cells: resolved.iter().map(|c| cell(c, a)).collect() })
+            .map(|a| Row {
+                aspect: AspectHeader::shared(data, a),
+                cells: resolved.iter().map(|c| cell(c, a)).collect(),
+            })
             .collect(),
         diff: None,
     };

@@ -205,14 +205,24 @@ impl CellView {
         value: &T,
         serializer: S,
     ) -> Result<S::Ok, S::Error> {
-        if crate::json::writing_kept() {
-            let kept = self.kept(which, || crate::json::keep(value));
-            if let Some(Some(json)) = kept {
-                return json.serialize(serializer);
-            }
-        }
-        value.serialize(serializer)
+        serialize_kept(&self.kept, which.slot(), value, serializer)
     }
+}
+
+/// Serialises `value` as the JSON kept in `slots` at `index` while the JSON writer of answers runs (keeping it the
+/// first time); otherwise, or where there is no such slot, as usual.
+fn serialize_kept<T: Serialize, S: serde::Serializer>(
+    slots: &DerivedSlots,
+    index: usize,
+    value: &T,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    if crate::json::writing_kept()
+        && let Some(Some(json)) = slots.get_or_init(index, || crate::json::keep(value))
+    {
+        return json.serialize(serializer);
+    }
+    value.serialize(serializer)
 }
 
 /// Serialises a shared view on its own (a merged cell's component), writing its kept JSON while the JSON writer of
@@ -697,6 +707,10 @@ pub struct AspectHeader {
     pub group_name: String,
     /// The question.
     pub question: String,
+    /// Its JSON, kept once written (see [`Kept`]); not data: never serialised, and empty in a clone.
+    #[serde(skip)]
+    #[schemars(skip)]
+    kept: DerivedSlots,
 }
 
 impl AspectHeader {
@@ -708,8 +722,23 @@ impl AspectHeader {
             group: aspect.group.clone(),
             group_name: data.group(&aspect.group).map_or_else(|| aspect.group.to_string(), |g| g.name.clone()),
             question: aspect.question.clone(),
+            kept: DerivedSlots::new(1),
         }
     }
+
+    /// The same header, built once and kept with the aspect (it depends on nothing else), borrowed.
+    pub fn shared<'d>(data: &Dataset, aspect: &'d Aspect) -> Shared<'d, Self> {
+        let build = || AspectHeader::build(data, aspect);
+        aspect.derived.get_or_init(0, build).map_or_else(|| build().into(), Shared::Kept)
+    }
+}
+
+/// Serialises a row header as the JSON it kept, while the JSON writer of answers runs.
+pub(crate) fn serialize_shared_header<S: serde::Serializer>(
+    header: &Shared<'_, AspectHeader>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serialize_kept(&header.kept, 0, &**header, serializer)
 }
 
 /// A link to `pinpoint` inside the document at `url`, for publishers whose pages have stable anchors or paths:

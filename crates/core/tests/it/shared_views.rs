@@ -3,7 +3,7 @@
 //! established) and today.
 
 use cryptoreg_core::ids::IsoDate;
-use cryptoreg_core::query::views::{CellView, Kept, Shared};
+use cryptoreg_core::query::views::{AspectHeader, CellView, Kept, Shared};
 
 /// The dates around which `provision`'s view can change.
 fn edges(f: &cryptoreg_core::model::Framework, p: &cryptoreg_core::model::Provision) -> Vec<Option<IsoDate>> {
@@ -81,4 +81,15 @@ fn a_cell_is_built_once_per_state() {
     // A kept view keeps its renderings: made once, then the same.
     let made = today.kept(Kept::Fragment(1), || String::from("fragment")).expect("a view with content keeps");
     assert!(std::ptr::eq(made, today.kept(Kept::Fragment(1), || String::from("again")).expect("kept")));
+}
+
+#[test]
+fn a_row_header_is_built_once_per_aspect() {
+    let data = cryptoreg_core::load_embedded().dataset;
+    let aspect = &data.aspects[0];
+    let header = AspectHeader::shared(&data, aspect);
+    assert!(matches!(header, Shared::Kept(_)), "kept with the aspect");
+    assert!(std::ptr::eq(&*header, &*AspectHeader::shared(&data, aspect)), "built once");
+    let json = |h: &AspectHeader| serde_json::to_value(h).expect("a header serialises");
+    assert_eq!(json(&header), json(&AspectHeader::build(&data, aspect)));
 }

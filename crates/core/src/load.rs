@@ -453,6 +453,7 @@ fn build_framework(f: &FrameworkFile, aspects: &[Aspect]) -> Option<Framework> {
         status,
         summary: f.summary.clone(),
         sources,
+        established: Framework::first_establishing(&milestones),
         milestones,
         provisions,
     })

@@ -585,6 +585,11 @@ pub struct Framework {
     pub milestones: Vec<Milestone>,
     /// One cell per aspect.
     pub provisions: BTreeMap<AspectId, Provision>,
+    /// The date of its first establishing milestone, read from `milestones` once at loading (every cell of every
+    /// answer asks for it).
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub(crate) established: Option<IsoDate>,
 }
 
 impl Framework {
@@ -595,7 +600,12 @@ impl Framework {
 
     /// The first date on which the framework existed (adopted, published, announced, in force), if known.
     pub fn established_on(&self) -> Option<IsoDate> {
-        self.milestones.iter().filter(|m| m.kind.establishes()).map(|m| m.date).min()
+        self.established
+    }
+
+    /// The first establishing milestone's date of `milestones`, as [`Framework::established_on`] gives it.
+    pub(crate) fn first_establishing(milestones: &[Milestone]) -> Option<IsoDate> {
+        milestones.iter().filter(|m| m.kind.establishes()).map(|m| m.date).min()
     }
 }
 

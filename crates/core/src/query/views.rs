@@ -284,8 +284,8 @@ impl CellView {
         // built. Sound because the dataset never changes after loading.
         let slot = match state_at(framework, provision, date) {
             StateAt::Current(..) => {
-                let on = date.unwrap_or_else(IsoDate::today);
-                Some(usize::from(provision.applies_from.is_some_and(|from| on < from)))
+                // Today is asked for only where the cell has a date of application.
+                Some(usize::from(provision.applies_from.is_some_and(|from| date.unwrap_or_else(IsoDate::today) < from)))
             }
             StateAt::Past(period) => provision.history.iter().position(|p| std::ptr::eq(p, period)).map(|i| 2 + i),
             StateAt::NoRecord => Some(provision.history.len() + 3),

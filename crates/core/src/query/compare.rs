@@ -431,7 +431,9 @@ impl Serialize for Cell<'_> {
         match self {
             // The JSON writer of answers writes a framework cell's JSON as its shared view kept it.
             Cell::Framework(view) => view.serialize_kept(Kept::Json, &TaggedCell::Framework(view), serializer),
-            Cell::Jurisdiction(merged) => TaggedCell::Jurisdiction(merged).serialize(serializer),
+            Cell::Jurisdiction(merged) => {
+                merged.serialize_kept(Kept::Json, &TaggedCell::Jurisdiction(merged), serializer)
+            }
         }
     }
 }

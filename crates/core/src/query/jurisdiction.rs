@@ -2,7 +2,7 @@
 //! the unions it belongs to, and those of its country for a sub-national place); and the merged position of a
 //! jurisdiction on an aspect as of a date, computed from the component cells, each of which it lists.
 
-use super::views::{CellView, FrameworkHeader, comparable};
+use super::views::{CellView, FrameworkHeader, Kept, comparable};
 use super::{QueryError, suggestions};
 use crate::ids::{AspectId, FrameworkId, IsoDate, Jurisdiction, ParameterId, RequirementId};
 use crate::model::*;
@@ -247,6 +247,11 @@ pub struct MergedCell {
     pub alternatives: Vec<Component>,
     /// The content is withheld because its confidence is lower than the one asked for.
     pub withheld: bool,
+    /// Renderings of this merged cell kept once made, shared by every answer that shows it (see [`Kept`]); not
+    /// data: never serialised, and empty in a clone.
+    #[serde(skip)]
+    #[schemars(skip)]
+    kept: DerivedSlots,
 }
 
 impl MergedCell {
@@ -344,6 +349,7 @@ impl MergedCell {
             upcoming,
             alternatives,
             withheld: false,
+            kept: DerivedSlots::new(Kept::SLOTS),
         }
     }
 
@@ -363,7 +369,26 @@ impl MergedCell {
             upcoming: Vec::new(),
             alternatives: Vec::new(),
             withheld: true,
+            // Made for one answer: nothing to keep.
+            kept: DerivedSlots::new(0),
         }
+    }
+
+    /// The rendering `which` of this merged cell, made by `make` the first time; `None` when `which` has no slot or
+    /// was kept with another type.
+    pub fn kept<T: std::any::Any + Send + Sync>(&self, which: Kept, make: impl FnOnce() -> T) -> Option<&T> {
+        self.kept.get_or_init(which.slot(), make)
+    }
+
+    /// Serialises `value` (this cell in a wrapper) as the JSON kept in slot `which` while the JSON writer of answers
+    /// runs, keeping it the first time; otherwise as usual.
+    pub(crate) fn serialize_kept<T: Serialize, S: serde::Serializer>(
+        &self,
+        which: Kept,
+        value: &T,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        super::views::serialize_kept(&self.kept, which.slot(), value, serializer)
     }
 
     /// Whether any framework has a state for this cell.

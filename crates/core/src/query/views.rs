@@ -178,9 +178,9 @@ pub enum Kept {
 
 impl Kept {
     /// How many slots a view keeps.
-    const SLOTS: usize = 4;
+    pub(crate) const SLOTS: usize = 4;
 
-    fn slot(self) -> usize {
+    pub(crate) fn slot(self) -> usize {
         match self {
             Kept::Json => 0,
             Kept::PlainJson => 1,
@@ -211,7 +211,7 @@ impl CellView {
 
 /// Serialises `value` as the JSON kept in `slots` at `index` while the JSON writer of answers runs (keeping it the
 /// first time); otherwise, or where there is no such slot, as usual.
-fn serialize_kept<T: Serialize, S: serde::Serializer>(
+pub(crate) fn serialize_kept<T: Serialize, S: serde::Serializer>(
     slots: &DerivedSlots,
     index: usize,
     value: &T,

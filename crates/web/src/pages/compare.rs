@@ -15,6 +15,7 @@ use cryptoreg_core::query::compare::{
     Cell, CellDiff, Column, CompareInput, CompareQuery, Comparison, Orientation, Row, SortKey, TableView,
     compare as run_compare,
 };
+use cryptoreg_core::query::jurisdiction::MergedCell;
 use cryptoreg_core::query::views::{CellView, Kept};
 use cryptoreg_core::query::{Direction, QueryError};
 use serde::{Deserialize, Serialize};
@@ -93,6 +94,25 @@ struct CellHtml<'a> {
 impl CellHtml<'_> {
     fn html(&self) -> String {
         // Rendering into a String fails only if a value's Display does, which the views' never do.
+        self.render().unwrap_or_default()
+    }
+}
+
+/// A jurisdiction's merged cell in the table, as levels (`levels`) or as prose: the same for every page that shows
+/// this merged cell, so the merged cell keeps it once rendered ([`ComparePage::merged_html`]).
+#[derive(Template)]
+#[template(
+    ext = "html",
+    source = r#"{% import "macros.html" as m %}{% if levels %}{% call m::gridmerged(j) %}{% else %}{% call m::merged(j) %}{% endif %}"#
+)]
+struct MergedHtml<'a> {
+    j: &'a MergedCell,
+    levels: bool,
+}
+
+impl MergedHtml<'_> {
+    fn html(&self) -> String {
+        // As for CellHtml: the views' Display never fails.
         self.render().unwrap_or_default()
     }
 }
@@ -296,6 +316,15 @@ impl<'d> ComparePage<'d> {
             };
         }
         cell.kept(Kept::Fragment(u8::from(levels)), render).map_or_else(|| render().into(), |kept| kept.as_str().into())
+    }
+
+    /// A jurisdiction's merged cell in this page's form, rendered once for each kept merged cell.
+    pub fn merged_html<'c>(&self, merged: &'c MergedCell) -> std::borrow::Cow<'c, str> {
+        let levels = self.grid_view();
+        let render = || MergedHtml { j: merged, levels }.html();
+        merged
+            .kept(Kept::Fragment(u8::from(levels)), render)
+            .map_or_else(|| render().into(), |kept| kept.as_str().into())
     }
 
     /// Whether cells show as a grid of levels (prose on demand) rather than prose.

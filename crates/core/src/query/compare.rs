@@ -3,7 +3,7 @@
 //! values, so the CLI and the web give the same answers and errors and echo the same values.
 
 use super::jurisdiction::{Applicability, JurisdictionHeader, MergedCell, applicability, find_jurisdiction};
-use super::views::{AspectHeader, CellView, FrameworkHeader, Kept, Shared, comparable};
+use super::views::{AspectHeader, CellView, FrameworkHeader, KeepsRenderings, Kept, Shared, comparable};
 use super::{Direction, QueryError, find_aspect, find_framework, parse_date, split_list, suggestions};
 use crate::ids::{AspectId, FrameworkId, GroupId, IsoDate, Jurisdiction, ParameterId};
 use crate::model::{Aspect, Confidence, Dataset, Level, Strength, level_rank};

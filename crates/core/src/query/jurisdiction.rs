@@ -2,7 +2,7 @@
 //! the unions it belongs to, and those of its country for a sub-national place); and the merged position of a
 //! jurisdiction on an aspect as of a date, computed from the component cells, each of which it lists.
 
-use super::views::{CellView, FrameworkHeader, Kept, comparable};
+use super::views::{CellView, FrameworkHeader, KeepsRenderings, Kept, comparable};
 use super::{QueryError, suggestions};
 use crate::ids::{AspectId, FrameworkId, IsoDate, Jurisdiction, ParameterId, RequirementId};
 use crate::model::*;
@@ -254,6 +254,12 @@ pub struct MergedCell {
     kept: DerivedSlots,
 }
 
+impl KeepsRenderings for MergedCell {
+    fn kept_slots(&self) -> &DerivedSlots {
+        &self.kept
+    }
+}
+
 impl MergedCell {
     /// The merged cell of `code` on `aspect` as of `date` (today when `None`), built once per distinct set of states
     /// of its parts and shared: equal to [`MergedCell::build`] for the same arguments. A merged cell depends on the
@@ -372,23 +378,6 @@ impl MergedCell {
             // Made for one answer: nothing to keep.
             kept: DerivedSlots::new(0),
         }
-    }
-
-    /// The rendering `which` of this merged cell, made by `make` the first time; `None` when `which` has no slot or
-    /// was kept with another type.
-    pub fn kept<T: std::any::Any + Send + Sync>(&self, which: Kept, make: impl FnOnce() -> T) -> Option<&T> {
-        self.kept.get_or_init(which.slot(), make)
-    }
-
-    /// Serialises `value` (this cell in a wrapper) as the JSON kept in slot `which` while the JSON writer of answers
-    /// runs, keeping it the first time; otherwise as usual.
-    pub(crate) fn serialize_kept<T: Serialize, S: serde::Serializer>(
-        &self,
-        which: Kept,
-        value: &T,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        super::views::serialize_kept(&self.kept, which.slot(), value, serializer)
     }
 
     /// Whether any framework has a state for this cell.

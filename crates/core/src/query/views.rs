@@ -189,29 +189,41 @@ impl Kept {
     }
 }
 
-impl CellView {
-    /// The rendering `which` of this view, made by `make` the first time; `None` when `which` has no slot or was
-    /// kept with another type.
-    pub fn kept<T: std::any::Any + Send + Sync>(&self, which: Kept, make: impl FnOnce() -> T) -> Option<&T> {
-        self.kept.get_or_init(which.slot(), make)
+/// A shared view that keeps its renderings (a framework's cell view, a jurisdiction's merged cell), in slots
+/// numbered by [`Kept`].
+pub trait KeepsRenderings {
+    /// Where its renderings are kept (no slot for a view made for one answer).
+    #[doc(hidden)]
+    fn kept_slots(&self) -> &DerivedSlots;
+
+    /// The rendering `which`, made by `make` the first time; `None` when `which` has no slot or was kept with
+    /// another type.
+    fn kept<T: std::any::Any + Send + Sync>(&self, which: Kept, make: impl FnOnce() -> T) -> Option<&T> {
+        self.kept_slots().get_or_init(which.slot(), make)
     }
 
     /// Serialises `value` (this view, or this view in a wrapper) as the JSON kept in slot `which` while the JSON
     /// writer of answers runs, keeping it the first time; otherwise, or for a view made for one answer (which keeps
     /// nothing), serialises it as usual.
-    pub(crate) fn serialize_kept<T: Serialize, S: serde::Serializer>(
+    fn serialize_kept<T: Serialize, S: serde::Serializer>(
         &self,
         which: Kept,
         value: &T,
         serializer: S,
     ) -> Result<S::Ok, S::Error> {
-        serialize_kept(&self.kept, which.slot(), value, serializer)
+        serialize_kept(self.kept_slots(), which.slot(), value, serializer)
+    }
+}
+
+impl KeepsRenderings for CellView {
+    fn kept_slots(&self) -> &DerivedSlots {
+        &self.kept
     }
 }
 
 /// Serialises `value` as the JSON kept in `slots` at `index` while the JSON writer of answers runs (keeping it the
 /// first time); otherwise, or where there is no such slot, as usual.
-pub(crate) fn serialize_kept<T: Serialize, S: serde::Serializer>(
+fn serialize_kept<T: Serialize, S: serde::Serializer>(
     slots: &DerivedSlots,
     index: usize,
     value: &T,

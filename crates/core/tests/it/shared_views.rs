@@ -3,7 +3,7 @@
 //! established) and today.
 
 use cryptoreg_core::ids::IsoDate;
-use cryptoreg_core::query::views::{AspectHeader, CellView, Kept, Shared};
+use cryptoreg_core::query::views::{AspectHeader, CellView, KeepsRenderings, Kept, Shared};
 
 /// The dates around which `provision`'s view can change.
 fn edges(f: &cryptoreg_core::model::Framework, p: &cryptoreg_core::model::Provision) -> Vec<Option<IsoDate>> {

@@ -16,7 +16,7 @@ use cryptoreg_core::query::compare::{
     compare as run_compare,
 };
 use cryptoreg_core::query::jurisdiction::MergedCell;
-use cryptoreg_core::query::views::{CellView, Kept};
+use cryptoreg_core::query::views::{CellView, KeepsRenderings, Kept};
 use cryptoreg_core::query::{Direction, QueryError};
 use serde::{Deserialize, Serialize};
 

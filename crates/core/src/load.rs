@@ -454,6 +454,8 @@ fn build_framework(f: &FrameworkFile, aspects: &[Aspect]) -> Option<Framework> {
         summary: f.summary.clone(),
         sources,
         established: Framework::first_establishing(&milestones),
+        // Its column header in a comparison: on a date before it existed, and on any other.
+        derived: DerivedSlots::new(2),
         milestones,
         provisions,
     })

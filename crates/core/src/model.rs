@@ -590,6 +590,10 @@ pub struct Framework {
     #[serde(skip)]
     #[schemars(skip)]
     pub(crate) established: Option<IsoDate>,
+    /// Values derived from the framework, kept for reuse (the query layer keeps its column headers here); not data.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub(crate) derived: DerivedSlots,
 }
 
 impl Framework {

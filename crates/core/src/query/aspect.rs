@@ -24,7 +24,8 @@ pub struct AspectInput {
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Position<'d> {
     /// The framework.
-    pub framework: FrameworkHeader,
+    #[schemars(with = "FrameworkHeader")]
+    pub framework: super::views::Shared<'d, FrameworkHeader>,
     /// Its cell.
     #[schemars(with = "CellView")]
     pub cell: super::views::Shared<'d, CellView>,

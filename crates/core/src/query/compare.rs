@@ -364,16 +364,34 @@ pub enum SortAxis {
 }
 
 /// A column header: a framework or a jurisdiction (the tag is `column`: a framework header has a `kind` of its own).
-#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[derive(Debug, Clone, JsonSchema)]
 #[serde(tag = "column", rename_all = "kebab-case")]
-pub enum Column {
+pub enum Column<'d> {
     /// A framework.
-    Framework(FrameworkHeader),
+    Framework(#[schemars(with = "FrameworkHeader")] Shared<'d, FrameworkHeader>),
     /// A jurisdiction, whose cells merge the frameworks that apply there.
     Jurisdiction(JurisdictionHeader),
 }
 
-impl Column {
+/// How a [`Column`] serialises (the derived form of its definition, by reference).
+#[derive(Serialize)]
+#[serde(tag = "column", rename_all = "kebab-case")]
+enum TaggedColumn<'a> {
+    Framework(&'a FrameworkHeader),
+    Jurisdiction(&'a JurisdictionHeader),
+}
+
+impl Serialize for Column<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            // A framework's header writes the JSON it kept.
+            Column::Framework(header) => header.serialize_kept(&TaggedColumn::Framework(header), serializer),
+            Column::Jurisdiction(header) => TaggedColumn::Jurisdiction(header).serialize(serializer),
+        }
+    }
+}
+
+impl Column<'_> {
     /// The short label of the header.
     pub fn short(&self) -> &str {
         match self {
@@ -502,7 +520,7 @@ pub struct Comparison<'d> {
     /// The sort applied.
     pub sort: SortSpec,
     /// Columns, in display order.
-    pub columns: Vec<Column>,
+    pub columns: Vec<Column<'d>>,
     /// Rows, in display order.
     pub rows: Vec<Row<'d>>,
     /// The cells that differ from another date, when a diff was asked for.
@@ -614,7 +632,7 @@ pub fn table<'d>(data: &'d Dataset, query: &CompareQuery, columns: &[ColumnId]) 
         match c {
             ColumnId::Framework(id) => {
                 if let Some(f) = data.framework(id) {
-                    headers.push(Column::Framework(FrameworkHeader::build(f, as_of)));
+                    headers.push(Column::Framework(FrameworkHeader::shared(f, as_of)));
                     resolved.push(Resolved::Framework(f));
                 }
             }

@@ -687,6 +687,10 @@ pub struct FrameworkHeader {
     pub established: Option<IsoDate>,
     /// True when the framework did not exist yet on the requested date.
     pub not_yet_adopted: bool,
+    /// Its JSON, kept once written (see [`Kept`]); not data: never serialised, and empty in a clone.
+    #[serde(skip)]
+    #[schemars(skip)]
+    kept: DerivedSlots,
 }
 
 impl FrameworkHeader {
@@ -702,7 +706,25 @@ impl FrameworkHeader {
             jurisdictions: framework.jurisdictions.iter().map(|j| j.as_str().to_owned()).collect(),
             established: framework.established_on(),
             not_yet_adopted: not_yet_adopted(framework, date),
+            kept: DerivedSlots::new(1),
         }
+    }
+
+    /// The same header, built once for each of its two forms (the framework existed on `date` or not) and kept with
+    /// the framework, borrowed.
+    pub fn shared<'d>(framework: &'d Framework, date: Option<IsoDate>) -> Shared<'d, Self> {
+        let build = || FrameworkHeader::build(framework, date);
+        let slot = usize::from(not_yet_adopted(framework, date));
+        framework.derived.get_or_init(slot, build).map_or_else(|| build().into(), Shared::Kept)
+    }
+
+    /// Serialises `value` (this header in a wrapper) as the JSON kept while the JSON writer of answers runs.
+    pub(crate) fn serialize_kept<T: Serialize, S: serde::Serializer>(
+        &self,
+        value: &T,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serialize_kept(&self.kept, 0, value, serializer)
     }
 }
 

@@ -3,7 +3,7 @@
 //! established) and today.
 
 use cryptoreg_core::ids::IsoDate;
-use cryptoreg_core::query::views::{AspectHeader, CellView, KeepsRenderings, Kept, Shared};
+use cryptoreg_core::query::views::{AspectHeader, CellView, FrameworkHeader, KeepsRenderings, Kept, Shared};
 
 /// The dates around which `provision`'s view can change.
 fn edges(f: &cryptoreg_core::model::Framework, p: &cryptoreg_core::model::Provision) -> Vec<Option<IsoDate>> {
@@ -92,4 +92,19 @@ fn a_row_header_is_built_once_per_aspect() {
     assert!(std::ptr::eq(&*header, &*AspectHeader::shared(&data, aspect)), "built once");
     let json = |h: &AspectHeader| serde_json::to_value(h).expect("a header serialises");
     assert_eq!(json(&header), json(&AspectHeader::build(&data, aspect)));
+}
+
+#[test]
+fn a_column_header_is_built_once_per_form() {
+    let data = cryptoreg_core::load_embedded().dataset;
+    let f = data.frameworks.values().find(|f| f.established_on().is_some()).expect("a dated framework");
+    let before = f.established_on().and_then(|d| shifted(d, -1));
+    for date in [None, before] {
+        let header = FrameworkHeader::shared(f, date);
+        assert!(matches!(header, Shared::Kept(_)), "kept with the framework");
+        assert!(std::ptr::eq(&*header, &*FrameworkHeader::shared(f, date)), "built once");
+        let json = |h: &FrameworkHeader| serde_json::to_value(h).expect("a header serialises");
+        assert_eq!(json(&header), json(&FrameworkHeader::build(f, date)), "{date:?}");
+    }
+    assert!(FrameworkHeader::shared(f, before).not_yet_adopted && !FrameworkHeader::shared(f, None).not_yet_adopted);
 }

@@ -10,6 +10,7 @@ use crate::format::{
 use crate::ids::*;
 use crate::lint::{self, FrameworkIndexEntry, Located, Parsed};
 use crate::model::*;
+use indexmap::IndexMap;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -229,6 +230,9 @@ fn build_top(parsed: &Parsed<'_>) -> Dataset {
             .filter_map(|g| Some(Group { id: GroupId::parse(g.id.get_ref()).ok()?, name: g.name.clone() }))
             .collect();
         dataset.aspects = a.value.aspects.iter().filter_map(build_aspect).collect();
+        for (position, aspect) in dataset.aspects.iter_mut().enumerate() {
+            aspect.position = position;
+        }
         dataset.reference_rates = a.value.reference_rates.as_ref().and_then(|r| {
             Some(ReferenceRates {
                 date: IsoDate::parse(r.date.get_ref()).ok()?,
@@ -403,6 +407,8 @@ fn build_aspect(a: &format::AspectEntry) -> Option<Aspect> {
             })
             .collect(),
         derived: DerivedSlots::new(1),
+        // Set once every aspect is built.
+        position: 0,
     })
 }
 
@@ -443,6 +449,7 @@ fn build_framework(f: &FrameworkFile, aspects: &[Aspect]) -> Option<Framework> {
             provisions.insert(aspect.id.clone(), provision);
         }
     }
+    let provisions: IndexMap<AspectId, Provision> = provisions.into_iter().collect();
     Some(Framework {
         id: FrameworkId::parse(f.id.get_ref()).ok()?,
         name: f.name.clone(),
@@ -457,6 +464,7 @@ fn build_framework(f: &FrameworkFile, aspects: &[Aspect]) -> Option<Framework> {
         // Its column header in a comparison: on a date before it existed, and on any other.
         derived: DerivedSlots::new(2),
         milestones,
+        provision_index: Framework::index_provisions(&provisions, aspects),
         provisions,
     })
 }

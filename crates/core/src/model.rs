@@ -5,6 +5,7 @@ use crate::ids::{
     AspectId, FrameworkId, GroupId, IsoDate, Jurisdiction, ParameterId, Pinpoint, RequirementId, SourceId, TermId,
     WebUrl,
 };
+use indexmap::IndexMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -412,6 +413,10 @@ pub struct Aspect {
     #[serde(skip)]
     #[schemars(skip)]
     pub(crate) derived: DerivedSlots,
+    /// Its place in [`Dataset::aspects`], set at loading, where [`Framework::provision`] looks its cell up.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub(crate) position: usize,
 }
 
 impl Aspect {
@@ -583,8 +588,13 @@ pub struct Framework {
     pub sources: Vec<Source>,
     /// Dated events, oldest first.
     pub milestones: Vec<Milestone>,
-    /// One cell per aspect.
-    pub provisions: BTreeMap<AspectId, Provision>,
+    /// One cell per aspect, ordered by aspect id.
+    pub provisions: IndexMap<AspectId, Provision>,
+    /// For each aspect's position in [`Dataset::aspects`], the index of its cell in `provisions`, made at loading:
+    /// every cell of every answer is looked up, and an index costs less than comparing ids in a search tree.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub(crate) provision_index: Box<[Option<usize>]>,
     /// The date of its first establishing milestone, read from `milestones` once at loading (every cell of every
     /// answer asks for it).
     #[serde(skip)]
@@ -600,6 +610,24 @@ impl Framework {
     /// The source with this local id.
     pub fn source(&self, id: &SourceId) -> Option<&Source> {
         self.sources.iter().find(|s| &s.id == id)
+    }
+
+    /// Its cell on `aspect`, if it has one.
+    pub fn provision(&self, aspect: &Aspect) -> Option<&Provision> {
+        let indexed = self.provision_index.get(aspect.position).copied().flatten();
+        match indexed.and_then(|i| self.provisions.get_index(i)) {
+            Some((id, provision)) if *id == aspect.id => Some(provision),
+            // An aspect of another dataset, or provisions changed after loading: look the id up.
+            _ => self.provisions.get(&aspect.id),
+        }
+    }
+
+    /// For each of `aspects`, in order, the index of its cell in `provisions`: [`Framework::provision`]'s table.
+    pub(crate) fn index_provisions(
+        provisions: &IndexMap<AspectId, Provision>,
+        aspects: &[Aspect],
+    ) -> Box<[Option<usize>]> {
+        aspects.iter().map(|a| provisions.get_index_of(&a.id)).collect()
     }
 
     /// The first date on which the framework existed (adopted, published, announced, in force), if known.

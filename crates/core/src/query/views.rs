@@ -285,7 +285,7 @@ impl CellView {
         aspect: &Aspect,
         date: Option<IsoDate>,
     ) -> Result<(&'d Provision, Option<usize>), CellState> {
-        let provision = framework.provisions.get(&aspect.id);
+        let provision = framework.provision(aspect);
         if not_yet_adopted(framework, date) {
             return provision.map(|p| (p, Some(p.history.len() + 2))).ok_or(CellState::NotYetAdopted);
         }
@@ -311,7 +311,7 @@ impl CellView {
         if not_yet_adopted(framework, date) {
             return empty(CellState::NotYetAdopted);
         }
-        let Some(provision) = framework.provisions.get(&aspect.id) else { return empty(CellState::Missing) };
+        let Some(provision) = framework.provision(aspect) else { return empty(CellState::Missing) };
         let (mut confidence, mut note) = (provision.confidence, provision.note.clone());
         let (state, shown, from, until) = match state_at(framework, provision, date) {
             StateAt::Current(s, since) => (CellState::Current, s, since, None),

@@ -64,6 +64,27 @@ fn every_framework_has_a_cell_for_every_aspect() {
 }
 
 #[test]
+fn a_cell_looked_up_by_aspect_is_the_one_filed_under_its_id() {
+    // Cells are found by the aspect's position (an index made at loading); that index must give the cell filed
+    // under the aspect's id, also once the provisions change after loading and the index is stale.
+    let data = cryptoreg_core::load_embedded().dataset;
+    let found = |f: &cryptoreg_core::model::Framework, a: &cryptoreg_core::model::Aspect| {
+        f.provision(a).map(std::ptr::from_ref)
+    };
+    for f in data.frameworks.values() {
+        for a in &data.aspects {
+            assert_eq!(found(f, a), f.provisions.get(&a.id).map(std::ptr::from_ref), "{} × {}", f.id, a.id);
+        }
+    }
+    let mut f = data.frameworks.values().next().expect("a framework").clone();
+    f.provisions.shift_remove(&data.aspects[0].id);
+    assert!(f.provision(&data.aspects[0]).is_none());
+    for a in &data.aspects[1..] {
+        assert_eq!(found(&f, a), f.provisions.get(&a.id).map(std::ptr::from_ref), "{} × {}", f.id, a.id);
+    }
+}
+
+#[test]
 fn seed_comparison_is_complete_and_cited() {
     // Issue #2: the seven seed frameworks × the six seed aspects, each cell citing a URL and a pinpoint.
     let data = cryptoreg_core::load_embedded().dataset;

@@ -74,7 +74,7 @@ fn a_cell_is_built_once_per_state() {
     // The view of an aspect the framework has no cell on is made for the answer (every shipped framework has every
     // aspect, so a copy loses one).
     let mut without = data.clone();
-    without.frameworks.get_mut(&f.id).expect("framework").provisions.remove(&aspect.id);
+    without.frameworks.get_mut(&f.id).expect("framework").provisions.shift_remove(&aspect.id);
     let lacking = without.frameworks.get(&f.id).expect("framework");
     let blank = CellView::shared(&without, lacking, aspect, None);
     assert!(matches!(blank, Shared::Made(_)), "no cell: made for the answer");

@@ -46,6 +46,34 @@ fn france_is_reached_through_the_eu() {
 }
 
 #[test]
+fn the_embedded_files_are_those_of_the_data_directory() {
+    // The build stores each file compressed; inflated, it must be the file as it is in data/, byte for byte.
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data");
+    let mut embedded: Vec<(String, String)> =
+        cryptoreg_core::load::embedded_files().into_iter().map(|f| (f.path, f.text)).collect();
+    embedded.sort();
+    let mut on_disk = Vec::new();
+    let mut dirs = vec![dir.clone()];
+    while let Some(d) = dirs.pop() {
+        for entry in std::fs::read_dir(&d).expect("read data/") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() && !path.ends_with("schema") {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|e| e == "toml") {
+                let rel = path.strip_prefix(&dir).expect("under data/").to_string_lossy().replace('\\', "/");
+                on_disk.push((rel, std::fs::read_to_string(&path).expect("read a data file")));
+            }
+        }
+    }
+    on_disk.sort();
+    assert_eq!(embedded.len(), on_disk.len());
+    for (e, d) in embedded.iter().zip(&on_disk) {
+        assert_eq!(e.0, d.0);
+        assert!(e.1 == d.1, "{} differs from its embedded copy", d.0);
+    }
+}
+
+#[test]
 fn shipped_dataset_has_no_errors() {
     let loaded = cryptoreg_core::load_embedded();
     let errors: Vec<String> =

@@ -27,7 +27,7 @@ pub fn app(mut state: AppState) -> Router {
         }
         router = router.route(page.path, page.handler);
     }
-    let mut router = router
+    let router = router
         .route("/changes.atom", get(changes::feed_all))
         .route("/frameworks/{id}/changes.atom", get(changes::feed_framework))
         .route("/jurisdictions/{code}/changes.atom", get(changes::feed_jurisdiction))
@@ -38,14 +38,16 @@ pub fn app(mut state: AppState) -> Router {
         .route("/favicon.ico", get(favicon))
         .route("/static/{name}", get(asset))
         .fallback(not_found)
-        .with_state(state)
-        .layer(axum::middleware::from_fn_with_state(answers, crate::cache::layer));
-    for layer in security::layers() {
-        router = router.layer(layer);
-    }
-    router
-        .layer(CompressionLayer::new())
-        .layer(CorsLayer::new().allow_origin(Any).allow_methods([Method::GET, Method::HEAD]))
+        .with_state(state);
+    // One stack of layers, outermost first, applied once: each `Router::layer` call wraps every route in a box of
+    // its own, which each request clones.
+    router.layer(
+        tower::ServiceBuilder::new()
+            .layer(CorsLayer::new().allow_origin(Any).allow_methods([Method::GET, Method::HEAD]))
+            .layer(CompressionLayer::new())
+            .layer(axum::middleware::map_response(security::add_headers))
+            .layer(axum::middleware::from_fn_with_state(answers, crate::cache::layer)),
+    )
 }
 
 /// The site's icon (browsers ask for `/favicon.ico`; an SVG is served, which they accept).

@@ -19,6 +19,8 @@ async fn every_response_carries_the_security_headers() {
         assert!(!csp.contains("unsafe-inline"));
         assert_eq!(a.header("x-content-type-options"), "nosniff", "{uri}");
         assert_eq!(a.header("referrer-policy"), "no-referrer", "{uri}");
+        assert_eq!(a.header("x-frame-options"), "DENY", "{uri}");
+        assert_eq!(a.header("cross-origin-opener-policy"), "same-origin", "{uri}");
     }
 }
 

@@ -16,6 +16,13 @@ macro_rules! kebab_id {
         #[serde(transparent)]
         pub struct $name(String);
 
+        // Ordered and compared as its text, so maps keyed by the id can be searched with a `&str`.
+        impl std::borrow::Borrow<str> for $name {
+            fn borrow(&self) -> &str {
+                &self.0
+            }
+        }
+
         impl $name {
             /// Parses a kebab-case id: lowercase ASCII letters and digits, words joined by single hyphens.
             pub fn parse(raw: &str) -> Result<Self, InvalidValue> {

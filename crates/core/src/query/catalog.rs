@@ -117,7 +117,7 @@ pub fn source_list(data: &Dataset, input: &SourcesInput) -> Result<SourceList, Q
             (!s.cited_by.is_empty()).then_some(s)
         })
         .collect();
-    let jurisdictions = super::split_list(&input.jurisdictions);
+    let jurisdictions = super::split_list(&input.jurisdictions).into_iter().map(str::to_owned).collect();
     Ok(SourceList {
         primary_count: sources.iter().filter(|s| s.primary).count(),
         sources,

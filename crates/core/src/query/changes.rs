@@ -302,7 +302,7 @@ pub fn changes(data: &Dataset, input: &ChangesInput) -> Result<Changes, QueryErr
     let frameworks = selected_frameworks(data, &input.frameworks, &input.jurisdictions)?;
     let mut aspects = Vec::new();
     for id in split_list(&input.aspects) {
-        let a = find_aspect(data, &id)?.id.clone();
+        let a = find_aspect(data, id)?.id.clone();
         if !aspects.contains(&a) {
             aspects.push(a);
         }

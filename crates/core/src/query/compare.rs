@@ -266,14 +266,14 @@ impl CompareQuery {
     pub fn parse(data: &Dataset, input: &CompareInput) -> Result<Self, QueryError> {
         let mut frameworks: Vec<FrameworkId> = Vec::new();
         for id in split_list(&input.frameworks) {
-            let f = find_framework(data, &id)?;
+            let f = find_framework(data, id)?;
             if !frameworks.contains(&f.id) {
                 frameworks.push(f.id.clone());
             }
         }
         let mut jurisdictions: Vec<Jurisdiction> = Vec::new();
         for raw in split_list(&input.jurisdictions) {
-            let j = find_jurisdiction(data, &raw)?;
+            let j = find_jurisdiction(data, raw)?;
             if !jurisdictions.contains(&j.code) {
                 jurisdictions.push(j.code.clone());
             }
@@ -284,7 +284,7 @@ impl CompareQuery {
         }
         let mut aspects = Vec::new();
         for id in split_list(&input.aspects) {
-            let a = find_aspect(data, &id)?.id.clone();
+            let a = find_aspect(data, id)?.id.clone();
             if !aspects.contains(&a) {
                 aspects.push(a);
             }
@@ -292,8 +292,8 @@ impl CompareQuery {
         let mut groups = Vec::new();
         for g in split_list(&input.groups) {
             let group = data.groups.iter().find(|x| x.id.as_str() == g).ok_or_else(|| QueryError::UnknownGroup {
-                id: g.clone(),
-                suggestions: suggestions(&g, data.groups.iter().map(|x| x.id.as_str())),
+                id: g.to_owned(),
+                suggestions: suggestions(g, data.groups.iter().map(|x| x.id.as_str())),
             })?;
             if !groups.contains(&group.id) {
                 groups.push(group.id.clone());

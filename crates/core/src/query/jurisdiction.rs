@@ -97,13 +97,13 @@ pub(crate) fn selected_frameworks(
     }
     let mut frameworks: Vec<FrameworkId> = Vec::new();
     for id in ids {
-        let f = super::find_framework(data, &id)?;
+        let f = super::find_framework(data, id)?;
         if !frameworks.contains(&f.id) {
             frameworks.push(f.id.clone());
         }
     }
     for raw in places {
-        let info = find_jurisdiction(data, &raw)?;
+        let info = find_jurisdiction(data, raw)?;
         let app = applicability(data, &info.code);
         for f in app.applies.iter().map(|a| a.framework).chain(app.only_in.iter().map(|(f, _)| *f)) {
             if !frameworks.contains(&f.id) {

@@ -221,11 +221,11 @@ impl Direction {
 }
 
 /// Splits repeated and comma-separated values, trims them, drops blanks and removes duplicates (first kept).
-pub fn split_list(values: &[String]) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
+pub fn split_list(values: &[String]) -> Vec<&str> {
+    let mut out: Vec<&str> = Vec::new();
     for v in values.iter().flat_map(|s| s.split(',')).map(str::trim).filter(|s| !s.is_empty()) {
-        if !out.iter().any(|x| x == v) {
-            out.push(v.to_owned());
+        if !out.contains(&v) {
+            out.push(v);
         }
     }
     out
@@ -238,13 +238,18 @@ pub(crate) fn suggestions<'c>(wanted: &str, candidates: impl IntoIterator<Item =
 
 /// Looks a framework up by id, or says which ids are close.
 pub fn find_framework<'d>(data: &'d crate::Dataset, id: &str) -> Result<&'d crate::model::Framework, QueryError> {
-    // Ids are lowercase: `EU-MICA` is `eu-mica` (the web redirects to the canonical spelling).
-    crate::ids::FrameworkId::parse(&id.trim().to_lowercase()).ok().and_then(|fid| data.framework(&fid)).ok_or_else(
-        || QueryError::UnknownFramework {
-            id: id.to_owned(),
-            suggestions: suggestions(id, data.frameworks.keys().map(|k| k.as_str())),
-        },
-    )
+    // Ids are lowercase: `EU-MICA` is `eu-mica` (the web redirects to the canonical spelling). Most ids come
+    // lowercase already, and are looked up as they are.
+    let trimmed = id.trim();
+    let lower: std::borrow::Cow<str> = if trimmed.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        trimmed.into()
+    } else {
+        trimmed.to_lowercase().into()
+    };
+    data.frameworks.get(lower.as_ref()).ok_or_else(|| QueryError::UnknownFramework {
+        id: id.to_owned(),
+        suggestions: suggestions(id, data.frameworks.keys().map(|k| k.as_str())),
+    })
 }
 
 /// Looks an aspect up by id, or says which ids are close.

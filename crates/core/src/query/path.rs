@@ -250,7 +250,7 @@ pub fn path(data: &Dataset, input: &PathInput) -> Result<PathReport, QueryError>
     };
     let mut markets: Vec<Jurisdiction> = Vec::new();
     for raw in split_list(&input.markets) {
-        let code = find_jurisdiction(data, &raw)?.code.clone();
+        let code = find_jurisdiction(data, raw)?.code.clone();
         if !markets.contains(&code) {
             markets.push(code);
         }

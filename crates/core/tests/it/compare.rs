@@ -122,6 +122,18 @@ fn as_of_shows_history_and_frameworks_not_yet_adopted() {
 }
 
 #[test]
+fn framework_ids_are_found_in_any_case_and_nothing_else_is() {
+    let data = fixture();
+    for id in ["alpha-law", " ALPHA-LAW ", "Alpha-Law"] {
+        let f = cryptoreg_core::query::find_framework(&data, id).map(|f| f.id.as_str());
+        assert_eq!(f, Ok("alpha-law"), "{id:?}");
+    }
+    for id in ["alpha_law", "alpha-law,", "", "alpha-läw"] {
+        assert!(cryptoreg_core::query::find_framework(&data, id).is_err(), "{id:?}");
+    }
+}
+
+#[test]
 fn bad_input_names_the_input_and_suggests() {
     let data = fixture();
     assert_eq!(run(&data, &request(&["alpha-law"])).expect_err("must fail"), QueryError::TooFewColumns { given: 1 });

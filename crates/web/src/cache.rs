@@ -30,14 +30,13 @@ pub const DEFAULT_CAPACITY_MB: u64 = 8;
 /// Bodies smaller than this are not worth compressing.
 const MIN_COMPRESSED: usize = 1024;
 
-/// A cached answer, with its body compressed at most once in each coding browsers accept (shared by the clones the
-/// cache hands out, so a variant made for one request serves the next).
-#[derive(Clone)]
+/// A cached answer, with its body compressed at most once in each coding browsers accept (the cache hands out the
+/// entry shared, so a variant made for one request serves the next).
 pub struct Entry {
     headers: HeaderMap,
     body: Bytes,
-    brotli: Arc<OnceLock<Option<Bytes>>>,
-    gzip: Arc<OnceLock<Option<Bytes>>>,
+    brotli: OnceLock<Option<Bytes>>,
+    gzip: OnceLock<Option<Bytes>>,
 }
 
 /// The content codings a request accepts, from `Accept-Encoding` (a coding with `q=0` is refused).
@@ -70,7 +69,7 @@ fn gzip(body: &[u8]) -> Option<Bytes> {
 impl Entry {
     /// An answer to keep; its compressed variants are made when first asked for.
     fn new(headers: HeaderMap, body: Bytes) -> Self {
-        Entry { headers, body, brotli: Arc::default(), gzip: Arc::default() }
+        Entry { headers, body, brotli: OnceLock::new(), gzip: OnceLock::new() }
     }
 
     /// Whether the body gains from compression.
@@ -106,8 +105,8 @@ impl Entry {
 #[derive(Clone)]
 struct BodyWeight;
 
-impl Weighter<(String, bool), Entry> for BodyWeight {
-    fn weight(&self, key: &(String, bool), entry: &Entry) -> u64 {
+impl Weighter<(String, bool), Arc<Entry>> for BodyWeight {
+    fn weight(&self, key: &(String, bool), entry: &Arc<Entry>) -> u64 {
         // Weighed when stored, before any variant exists: both compressed variants together stay under half the
         // plain body for these pages, so the body counts one and a half times.
         (key.0.len() + entry.body.len() * 3 / 2 + 256) as u64
@@ -115,7 +114,7 @@ impl Weighter<(String, bool), Entry> for BodyWeight {
 }
 
 /// Kept answers by URI and whether JSON was asked for.
-type Answers = Cache<(String, bool), Entry, BodyWeight>;
+type Answers = Cache<(String, bool), Arc<Entry>, BodyWeight>;
 
 /// How many recently missed keys the doorkeeper remembers (a power of two; 8 bytes each).
 const DOORKEEPER_SLOTS: usize = 8192;
@@ -208,12 +207,18 @@ pub async fn layer(State(cache): State<AnswerCache>, request: Request, next: Nex
     if request.method() != Method::GET {
         return next.run(request).await;
     }
-    let key = (request.uri().to_string(), negotiate(request.uri().path(), request.headers()) == Want::Json);
-    let request_headers = request.headers().clone();
+    let uri = request.uri();
+    // The path and query, as the URI is written in a request to the server itself (a proxy's request names the host).
+    let text = match uri.path_and_query() {
+        Some(path_and_query) if uri.scheme().is_none() => path_and_query.as_str().to_owned(),
+        _ => uri.to_string(),
+    };
+    let key = (text, negotiate(uri.path(), request.headers()) == Want::Json);
     if let Some(hit) = cache.kept.as_ref().and_then(|kept| kept.answers.get(&key)) {
-        let (headers, body) = hit.for_request(&request_headers);
-        return answer(&request_headers, headers, body);
+        let (headers, body) = hit.for_request(request.headers());
+        return answer(request.headers(), headers, body);
     }
+    let request_headers = request.headers().clone();
     let response = next.run(request).await;
     if response.status() != StatusCode::OK {
         return response;
@@ -232,7 +237,7 @@ pub async fn layer(State(cache): State<AnswerCache>, request: Request, next: Nex
                 return answer(&request_headers, parts.headers, bytes);
             };
             // Stored at its length: the body's buffer may have room to spare.
-            let entry = Entry::new(parts.headers, Bytes::copy_from_slice(&bytes));
+            let entry = Arc::new(Entry::new(parts.headers, Bytes::copy_from_slice(&bytes)));
             let (headers, body) = entry.for_request(&request_headers);
             kept.answers.insert(key, entry);
             answer(&request_headers, headers, body)
@@ -310,7 +315,7 @@ mod tests {
         assert!(entry.brotli.get().is_none() && entry.gzip.get().is_none(), "nothing is compressed before it is asked");
         let (headers, served) = entry.for_request(&request("gzip, br"));
         assert_eq!(headers.get(header::CONTENT_ENCODING).map(|v| v.as_bytes()), Some(&b"br"[..]));
-        let stored_br = entry.clone().brotli.get().cloned().flatten().expect("br kept, also in clones");
+        let stored_br = entry.brotli.get().cloned().flatten().expect("br kept");
         assert!(stored_br.len() < body.len() / 10);
         assert_eq!(served, stored_br, "the stored variant is sent");
         assert!(entry.gzip.get().is_none(), "gzip is made only when a request takes it");

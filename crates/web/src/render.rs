@@ -59,9 +59,12 @@ pub fn negotiate(path: &str, headers: &HeaderMap) -> Want {
     if path.ends_with(".json") {
         return Want::Json;
     }
-    let accept = headers.get(header::ACCEPT).and_then(|v| v.to_str().ok()).unwrap_or("");
-    let json = accept.find("application/json");
-    let html = accept.find("text/html");
+    let accept = headers.get(header::ACCEPT).map_or(&b""[..], |v| v.as_bytes());
+    if accept.is_empty() {
+        return Want::Html;
+    }
+    let json = memchr::memmem::find(accept, b"application/json");
+    let html = memchr::memmem::find(accept, b"text/html");
     match (json, html) {
         (Some(j), Some(h)) if j < h => Want::Json,
         (Some(_), None) => Want::Json,

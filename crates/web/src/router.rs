@@ -43,7 +43,8 @@ pub fn app(mut state: AppState) -> Router {
     // its own, which each request clones.
     router.layer(
         tower::ServiceBuilder::new()
-            .layer(CorsLayer::new().allow_origin(Any).allow_methods([Method::GET, Method::HEAD]))
+            // Any origin, the same answer: nothing varies with the CORS request headers, so no `Vary` names them.
+            .layer(CorsLayer::new().allow_origin(Any).allow_methods([Method::GET, Method::HEAD]).vary([]))
             .layer(CompressionLayer::new())
             .layer(axum::middleware::map_response(security::add_headers))
             .layer(axum::middleware::from_fn_with_state(answers, crate::cache::layer)),

@@ -60,6 +60,9 @@ async fn json_allows_cross_origin_get_and_compresses() {
     assert_eq!(response.status(), StatusCode::OK);
     assert_eq!(response.headers().get(header::ACCESS_CONTROL_ALLOW_ORIGIN).and_then(|v| v.to_str().ok()), Some("*"));
     assert_eq!(response.headers().get(header::CONTENT_ENCODING).and_then(|v| v.to_str().ok()), Some("gzip"));
+    // Any origin gets the same answer, so caches in front need not keep one copy per origin.
+    let vary: Vec<&str> = response.headers().get_all(header::VARY).iter().filter_map(|v| v.to_str().ok()).collect();
+    assert!(!vary.iter().any(|v| v.to_lowercase().contains("origin")), "{vary:?}");
 }
 
 #[tokio::test]

@@ -154,6 +154,22 @@ impl askama::FastWritable for Escaped {
     }
 }
 
+/// A cell's HTML fragment, kept or made for the page, written into it as it is: askama writes a `Cow<str>` through
+/// `Display` and the formatter, a hundred times per table.
+pub struct Fragment<'a>(std::borrow::Cow<'a, str>);
+
+impl std::fmt::Display for Fragment<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl askama::FastWritable for Fragment<'_> {
+    fn write_into<W: std::fmt::Write + ?Sized>(&self, dest: &mut W, _: &dyn askama::Values) -> askama::Result<()> {
+        Ok(dest.write_str(&self.0)?)
+    }
+}
+
 /// What a sort link sorts by: a key and the direction the link asks for.
 #[derive(Debug, Clone)]
 pub struct SortTarget {
@@ -302,7 +318,7 @@ impl<'d> ComparePage<'d> {
     }
 
     /// A framework cell's content in this page's form, rendered once for each shared view that has content.
-    pub fn cell_html<'c>(&self, cell: &'c CellView) -> std::borrow::Cow<'c, str> {
+    pub fn cell_html<'c>(&self, cell: &'c CellView) -> Fragment<'c> {
         let levels = self.grid_view();
         let render = || CellHtml { c: cell, levels }.html();
         if !cell.has_content() {
@@ -310,21 +326,26 @@ impl<'d> ComparePage<'d> {
             // form, rendered once.
             static EMPTY: [[std::sync::OnceLock<String>; 2]; 6] =
                 [const { [const { std::sync::OnceLock::new() }; 2] }; 6];
-            return match EMPTY.get(cell.state as usize) {
+            return Fragment(match EMPTY.get(cell.state as usize) {
                 Some(forms) => forms[usize::from(levels)].get_or_init(render).as_str().into(),
                 None => render().into(),
-            };
+            });
         }
-        cell.kept(Kept::Fragment(u8::from(levels)), render).map_or_else(|| render().into(), |kept| kept.as_str().into())
+        Fragment(
+            cell.kept(Kept::Fragment(u8::from(levels)), render)
+                .map_or_else(|| render().into(), |kept| kept.as_str().into()),
+        )
     }
 
     /// A jurisdiction's merged cell in this page's form, rendered once for each kept merged cell.
-    pub fn merged_html<'c>(&self, merged: &'c MergedCell) -> std::borrow::Cow<'c, str> {
+    pub fn merged_html<'c>(&self, merged: &'c MergedCell) -> Fragment<'c> {
         let levels = self.grid_view();
         let render = || MergedHtml { j: merged, levels }.html();
-        merged
-            .kept(Kept::Fragment(u8::from(levels)), render)
-            .map_or_else(|| render().into(), |kept| kept.as_str().into())
+        Fragment(
+            merged
+                .kept(Kept::Fragment(u8::from(levels)), render)
+                .map_or_else(|| render().into(), |kept| kept.as_str().into()),
+        )
     }
 
     /// Whether cells show as a grid of levels (prose on demand) rather than prose.

@@ -134,12 +134,22 @@ pub struct Escaped(String);
 impl Escaped {
     /// `text`, escaped as the templates escape it.
     fn text(text: &str) -> Self {
-        if !text.bytes().any(|b| matches!(b, b'<' | b'>' | b'&' | b'"' | b'\'')) {
+        if !needs_escaping(text) {
             // Nothing the templates escape: most labels and every id.
             return Escaped(text.to_owned());
         }
         Escaped(askama::filters::escape(text, askama::filters::Html).map(|e| e.to_string()).unwrap_or_default())
     }
+
+    /// `text`, escaped as the templates escape it; kept as it is (not copied) when nothing needs escaping.
+    fn owned(text: String) -> Self {
+        if needs_escaping(&text) { Escaped::text(&text) } else { Escaped(text) }
+    }
+}
+
+/// Whether `text` has a character the templates escape.
+fn needs_escaping(text: &str) -> bool {
+    text.bytes().any(|b| matches!(b, b'<' | b'>' | b'&' | b'"' | b'\''))
 }
 
 impl std::fmt::Display for Escaped {
@@ -235,7 +245,7 @@ pub struct Header {
     /// `ascending` / `descending` when this header is the sort key.
     pub aria_sort: Option<&'static str>,
     /// Link to the framework's or aspect's page.
-    pub page_href: Option<String>,
+    pub page_href: Option<Escaped>,
     /// Extra sort links (parameters): label, what it sorts by, current direction.
     pub extra: Vec<(String, SortTarget, Option<&'static str>)>,
     /// A marker, e.g. "not yet adopted".
@@ -300,6 +310,7 @@ impl<'d> ComparePage<'d> {
 
     fn header(&self, key: &str, label: &str, page_href: Option<String>) -> Header {
         let (sort, aria_sort) = self.sort_link(key);
+        let page_href = page_href.map(Escaped::owned);
         Header { label_html: Escaped::text(label), sort, aria_sort, page_href, extra: Vec::new(), badge: None }
     }
 

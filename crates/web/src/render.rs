@@ -1,5 +1,5 @@
-//! Rendering a page: HTML or JSON, chosen by a `.json` suffix or the `Accept` header, and the layout data
-//! (asset URLs, current section) every HTML page needs.
+//! Rendering a page: HTML or JSON, chosen by a `.json` suffix or the `Accept` header, written into a reused buffer;
+//! and the layout data (asset URLs, current section) every HTML page needs.
 
 use askama::Template;
 use axum::body::Bytes;

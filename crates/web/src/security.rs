@@ -1,4 +1,5 @@
-//! Security and caching headers applied to every response.
+//! The security headers every response carries (a strict CSP, no sniffing, no referrer, no framing); caching headers
+//! are `cache.rs`'s.
 
 use axum::http::{HeaderName, HeaderValue, header};
 use axum::response::Response;

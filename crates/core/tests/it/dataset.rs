@@ -52,19 +52,8 @@ fn the_embedded_files_are_those_of_the_data_directory() {
     let mut embedded: Vec<(String, String)> =
         cryptoreg_core::load::embedded_files().into_iter().map(|f| (f.path, f.text)).collect();
     embedded.sort();
-    let mut on_disk = Vec::new();
-    let mut dirs = vec![dir.clone()];
-    while let Some(d) = dirs.pop() {
-        for entry in std::fs::read_dir(&d).expect("read data/") {
-            let path = entry.expect("entry").path();
-            if path.is_dir() && !path.ends_with("schema") {
-                dirs.push(path);
-            } else if path.extension().is_some_and(|e| e == "toml") {
-                let rel = path.strip_prefix(&dir).expect("under data/").to_string_lossy().replace('\\', "/");
-                on_disk.push((rel, std::fs::read_to_string(&path).expect("read a data file")));
-            }
-        }
-    }
+    let mut on_disk: Vec<(String, String)> =
+        cryptoreg_core::load::read_dir(&dir).expect("read data/").into_iter().map(|f| (f.path, f.text)).collect();
     on_disk.sort();
     assert_eq!(embedded.len(), on_disk.len());
     for (e, d) in embedded.iter().zip(&on_disk) {

@@ -26,7 +26,7 @@ use std::sync::{Arc, OnceLock};
 const MAX_BODY: usize = 2 * 1024 * 1024;
 /// Total megabytes kept by default, every encoding counted: bounded so that the process stays small under a varied
 /// load (`serve --cache-mb` changes it).
-pub const DEFAULT_CAPACITY_MB: u64 = 8;
+pub const DEFAULT_CAPACITY_MB: u64 = 4;
 /// Bodies smaller than this are not worth compressing.
 const MIN_COMPRESSED: usize = 1024;
 

@@ -7,6 +7,9 @@
 //! repeats are served the stored variant with no work (the compression layer leaves encoded bodies alone), and an
 //! answer nobody asks for compressed is never compressed.
 //!
+//! A kept answer serves only the UTC day it was built on: a page without an as-of date shows today's date and today's
+//! state of every cell, so it changes at midnight.
+//!
 //! An answer is kept only when its URI was asked for before (a doorkeeper, as in TinyLFU): under a varied load
 //! nearly every request is new, and keeping each answer would cost the copy, the eviction and megabytes of allocator
 //! pages held for bodies nobody asks for again, while a repeated URI is kept from its second request.
@@ -33,6 +36,8 @@ const MIN_COMPRESSED: usize = 1024;
 /// A cached answer, with its body compressed at most once in each coding browsers accept (the cache hands out the
 /// entry shared, so a variant made for one request serves the next).
 pub struct Entry {
+    /// The UTC day the answer was built on ([`utc_day`]).
+    day: u64,
     headers: HeaderMap,
     body: Bytes,
     brotli: OnceLock<Option<Bytes>>,
@@ -68,8 +73,8 @@ fn gzip(body: &[u8]) -> Option<Bytes> {
 
 impl Entry {
     /// An answer to keep; its compressed variants are made when first asked for.
-    fn new(headers: HeaderMap, body: Bytes) -> Self {
-        Entry { headers, body, brotli: OnceLock::new(), gzip: OnceLock::new() }
+    fn new(day: u64, headers: HeaderMap, body: Bytes) -> Self {
+        Entry { day, headers, body, brotli: OnceLock::new(), gzip: OnceLock::new() }
     }
 
     /// Whether the body gains from compression.
@@ -144,6 +149,23 @@ struct Kept {
     doorkeeper: Doorkeeper,
 }
 
+impl Kept {
+    /// The answer kept for `key` if it was built on `day`; one built on an earlier day is dropped.
+    fn answer_of(&self, key: &(String, bool), day: u64) -> Option<Arc<Entry>> {
+        let entry = self.answers.get(key)?;
+        if entry.day == day {
+            return Some(entry);
+        }
+        self.answers.remove(key);
+        None
+    }
+}
+
+/// Days since 1970-01-01 in UTC, the calendar of `IsoDate::today` that pages show as "today".
+fn utc_day() -> u64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |since| since.as_secs() / 86_400)
+}
+
 /// The cache shared by all requests (none when its capacity is 0), and the release that prefixes every ETag.
 #[derive(Clone)]
 pub struct AnswerCache {
@@ -212,7 +234,8 @@ pub async fn layer(State(cache): State<AnswerCache>, request: Request, next: Nex
         _ => uri.to_string(),
     };
     let key = (text, negotiate(uri.path(), request.headers()) == Want::Json);
-    if let Some(hit) = cache.kept.as_ref().and_then(|kept| kept.answers.get(&key)) {
+    let day = utc_day();
+    if let Some(hit) = cache.kept.as_ref().and_then(|kept| kept.answer_of(&key, day)) {
         let (headers, body) = hit.for_request(request.headers());
         return answer(request.headers(), headers, body);
     }
@@ -235,7 +258,7 @@ pub async fn layer(State(cache): State<AnswerCache>, request: Request, next: Nex
                 return answer(&request_headers, parts.headers, bytes);
             };
             // Stored at its length: the body's buffer may have room to spare.
-            let entry = Arc::new(Entry::new(parts.headers, Bytes::copy_from_slice(&bytes)));
+            let entry = Arc::new(Entry::new(day, parts.headers, Bytes::copy_from_slice(&bytes)));
             let (headers, body) = entry.for_request(&request_headers);
             kept.answers.insert(key, entry);
             answer(&request_headers, headers, body)
@@ -320,9 +343,23 @@ mod tests {
     }
 
     #[test]
+    fn a_kept_answer_serves_only_the_day_it_was_built_on() {
+        let cache = AnswerCache::new("r1", 1);
+        let kept = cache.kept.as_ref().expect("cache on");
+        let key = ("/compare?f=eu-mica".to_owned(), false);
+        kept.answers.insert(key.clone(), Arc::new(Entry::new(20_000, HeaderMap::new(), Bytes::from("today's page"))));
+        assert!(kept.answer_of(&key, 20_000).is_some(), "the same day, the kept answer is served");
+        assert!(kept.answer_of(&key, 20_001).is_none(), "the next day, the answer is built again");
+        assert_eq!(kept.answers.len(), 0, "and the stale one is dropped");
+        let today = cryptoreg_core::ids::IsoDate::today().date();
+        let epoch = jiff::civil::date(1970, 1, 1);
+        assert_eq!(utc_day() as i64, i64::from((today - epoch).get_days()), "the day of IsoDate::today");
+    }
+
+    #[test]
     fn a_kept_answer_is_compressed_once_and_served_in_the_coding_asked_for() {
         let body = Bytes::from("<p>cell</p>".repeat(500));
-        let entry = Entry::new(HeaderMap::new(), body.clone());
+        let entry = Entry::new(0, HeaderMap::new(), body.clone());
         assert!(entry.brotli.get().is_none() && entry.gzip.get().is_none(), "nothing is compressed before it is asked");
         let (headers, served) = entry.for_request(&request("gzip, br"));
         assert_eq!(headers.get(header::CONTENT_ENCODING).map(|v| v.as_bytes()), Some(&b"br"[..]));
@@ -336,7 +373,7 @@ mod tests {
         let (headers, served) = entry.for_request(&HeaderMap::new());
         assert!(headers.get(header::CONTENT_ENCODING).is_none());
         assert_eq!(served, body);
-        let small = Entry::new(HeaderMap::new(), Bytes::from_static(b"tiny"));
+        let small = Entry::new(0, HeaderMap::new(), Bytes::from_static(b"tiny"));
         let (headers, _) = small.for_request(&request("br"));
         assert!(headers.get(header::CONTENT_ENCODING).is_none(), "small bodies are not worth compressing");
     }

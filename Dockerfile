@@ -15,6 +15,6 @@ USER 10001
 EXPOSE 8080
 ENV CRYPTOREG_ADDR=0.0.0.0:8080
 # The defaults suit a replica behind a CDN (docs/DEPLOY.md, "Memory"): freed memory goes back to the system within
-# 10 ms, no transparent huge pages, a 4 MB answer cache (the CDN serves the repeats).
+# 10 ms, no transparent huge pages, a 2 MB answer cache (the CDN serves the repeats).
 ENTRYPOINT ["cryptoreg"]
 CMD ["serve"]

@@ -179,7 +179,19 @@ impl AnswerCache {
     pub fn new(release: &str, capacity_mb: u64) -> Self {
         let bytes = capacity_mb.saturating_mul(1024 * 1024);
         let kept = (bytes > 0).then(|| {
-            Arc::new(Kept { answers: Cache::with_weighter(4096, bytes, BodyWeight), doorkeeper: Doorkeeper::new() })
+            // One shard: quick_cache splits its capacity between its shards (four per core by default) and refuses
+            // an item heavier than a shard's part, so on a many-core machine a small cache would keep no page at all.
+            // A lookup takes a read lock, and only repeated URIs are inserted, so one lock is not contended.
+            let options = quick_cache::OptionsBuilder::new()
+                .shards(1)
+                .weight_capacity(bytes)
+                .estimated_items_capacity((bytes / (32 * 1024)).clamp(16, 4096) as usize)
+                .build();
+            let answers = options.map_or_else(
+                |_| Cache::with_weighter(4096, bytes, BodyWeight),
+                |options| Cache::with_options(options, BodyWeight, Default::default(), Default::default()),
+            );
+            Arc::new(Kept { answers, doorkeeper: Doorkeeper::new() })
         });
         AnswerCache { kept, release: release.into() }
     }
@@ -341,6 +353,28 @@ mod tests {
             assert_eq!(send(&app, "/page?n=7").await, first, "and served as kept");
         }
         assert_eq!(built.load(Ordering::Relaxed), 101, "without building it again");
+    }
+
+    #[tokio::test]
+    async fn a_cache_keeps_an_answer_of_a_third_of_its_budget_whatever_the_cores() {
+        use std::sync::atomic::AtomicUsize;
+        let built = Arc::new(AtomicUsize::new(0));
+        let counter = built.clone();
+        // A large JSON twin: 600 KB, weighed 900 KB, in a 2 MB cache.
+        let cache = AnswerCache::new("r1", 2);
+        let app = axum::Router::new()
+            .route(
+                "/big",
+                axum::routing::get(move || {
+                    counter.fetch_add(1, Ordering::Relaxed);
+                    async move { "x".repeat(600 * 1024) }
+                }),
+            )
+            .layer(axum::middleware::from_fn_with_state(cache.clone(), layer));
+        for _ in 0..5 {
+            assert_eq!(send(&app, "/big").await.len(), 600 * 1024);
+        }
+        assert_eq!(built.load(Ordering::Relaxed), 2, "built on the first two requests, then served as kept");
     }
 
     #[test]

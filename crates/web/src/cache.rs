@@ -27,7 +27,7 @@ use std::sync::{Arc, OnceLock};
 
 /// Bodies larger than this are not cached (they are rare and cheap to miss).
 const MAX_BODY: usize = 2 * 1024 * 1024;
-/// Total megabytes kept by default, every encoding counted: enough for the hot pages (about fourteen of the seed
+/// Total megabytes kept by default, every encoding counted: enough for the hot pages (about twenty of the seed
 /// comparison's size), small so that the process stays under 40 MB after a minute of varied URLs; a CDN in front
 /// serves the other repeats (`serve --cache-mb` changes it).
 pub const DEFAULT_CAPACITY_MB: u64 = 2;

@@ -178,19 +178,19 @@ impl AnswerCache {
     /// An empty cache of `capacity_mb` megabytes for answers of the data release `release`.
     pub fn new(release: &str, capacity_mb: u64) -> Self {
         let bytes = capacity_mb.saturating_mul(1024 * 1024);
-        let kept = (bytes > 0).then(|| {
-            // One shard: quick_cache splits its capacity between its shards (four per core by default) and refuses
-            // an item heavier than a shard's part, so on a many-core machine a small cache would keep no page at all.
-            // A lookup takes a read lock, and only repeated URIs are inserted, so one lock is not contended.
-            let options = quick_cache::OptionsBuilder::new()
-                .shards(1)
-                .weight_capacity(bytes)
-                .estimated_items_capacity((bytes / (32 * 1024)).clamp(16, 4096) as usize)
-                .build();
-            let answers = options.map_or_else(
-                |_| Cache::with_weighter(4096, bytes, BodyWeight),
-                |options| Cache::with_options(options, BodyWeight, Default::default(), Default::default()),
-            );
+        // One shard: quick_cache splits its capacity between its shards (four per core by default) and refuses an
+        // item heavier than a shard's part, so on a many-core machine a small cache would keep no page at all. A
+        // lookup takes a read lock, and only repeated URIs are inserted, so one lock is not contended. (`build` fails
+        // only without a weight capacity, which is always set.)
+        let options = quick_cache::OptionsBuilder::new()
+            .shards(1)
+            .weight_capacity(bytes)
+            .estimated_items_capacity((bytes / (32 * 1024)).clamp(16, 4096) as usize)
+            .build()
+            .ok()
+            .filter(|_| bytes > 0);
+        let kept = options.map(|options| {
+            let answers = Cache::with_options(options, BodyWeight, Default::default(), Default::default());
             Arc::new(Kept { answers, doorkeeper: Doorkeeper::new() })
         });
         AnswerCache { kept, release: release.into() }
@@ -317,7 +317,25 @@ mod tests {
         assert!(!accepts(&HeaderMap::new(), "br"));
     }
 
-    /// Sends `uri` through the cache layer in front of a handler that counts the answers it builds.
+    /// `/page` behind the cache layer of `cache`, answered by `body` of the number of answers built so far, and the
+    /// count of answers it built.
+    fn counting_app(
+        cache: &AnswerCache,
+        body: impl Fn(usize) -> String + Clone + Send + Sync + 'static,
+    ) -> (axum::Router, Arc<std::sync::atomic::AtomicUsize>) {
+        let built = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let counter = built.clone();
+        let handler = move || {
+            let text = body(counter.fetch_add(1, Ordering::Relaxed));
+            async move { text }
+        };
+        let app = axum::Router::new()
+            .route("/page", axum::routing::get(handler))
+            .layer(axum::middleware::from_fn_with_state(cache.clone(), layer));
+        (app, built)
+    }
+
+    /// Sends `uri` through `app` and returns the body of its 200 answer.
     async fn send(app: &axum::Router, uri: &str) -> Bytes {
         use tower::ServiceExt as _;
         let request = Request::get(uri).body(Body::empty()).expect("request");
@@ -328,19 +346,8 @@ mod tests {
 
     #[tokio::test]
     async fn an_answer_is_kept_from_the_second_time_its_uri_is_asked_for() {
-        use std::sync::atomic::AtomicUsize;
-        let built = Arc::new(AtomicUsize::new(0));
-        let counter = built.clone();
         let cache = AnswerCache::new("r1", 1);
-        let app = axum::Router::new()
-            .route(
-                "/page",
-                axum::routing::get(move || {
-                    let n = counter.fetch_add(1, Ordering::Relaxed);
-                    async move { format!("built {n}") }
-                }),
-            )
-            .layer(axum::middleware::from_fn_with_state(cache.clone(), layer));
+        let (app, built) = counting_app(&cache, |n| format!("built {n}"));
         let answers = || &cache.kept.as_ref().expect("cache on").answers;
         for i in 0..100 {
             send(&app, &format!("/page?n={i}")).await;
@@ -357,22 +364,11 @@ mod tests {
 
     #[tokio::test]
     async fn a_cache_keeps_an_answer_of_a_third_of_its_budget_whatever_the_cores() {
-        use std::sync::atomic::AtomicUsize;
-        let built = Arc::new(AtomicUsize::new(0));
-        let counter = built.clone();
         // A large JSON twin: 600 KB, weighed 900 KB, in a 2 MB cache.
         let cache = AnswerCache::new("r1", 2);
-        let app = axum::Router::new()
-            .route(
-                "/big",
-                axum::routing::get(move || {
-                    counter.fetch_add(1, Ordering::Relaxed);
-                    async move { "x".repeat(600 * 1024) }
-                }),
-            )
-            .layer(axum::middleware::from_fn_with_state(cache.clone(), layer));
+        let (app, built) = counting_app(&cache, |_| "x".repeat(600 * 1024));
         for _ in 0..5 {
-            assert_eq!(send(&app, "/big").await.len(), 600 * 1024);
+            assert_eq!(send(&app, "/page").await.len(), 600 * 1024);
         }
         assert_eq!(built.load(Ordering::Relaxed), 2, "built on the first two requests, then served as kept");
     }
